@@ -1,0 +1,200 @@
+package dev.orden.identity;
+
+import dev.orden.shared.problem.ProblemException;
+import dev.orden.shared.problem.ProblemType;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keycloak's Admin REST API, as the {@code orden-api} client's service account: organizations (tenants), users,
+ * realm roles and memberships. Failures become {@link ProblemException}s: 409 for what already exists, 502 for the
+ * rest.
+ */
+@ApplicationScoped
+public class KeycloakAdmin {
+
+    @Inject
+    KeycloakSettings settings;
+
+    private Client client;
+    private volatile String token;
+    private volatile Instant tokenExpires = Instant.EPOCH;
+
+    private synchronized Client client() {
+        if (client == null) {
+            client = ClientBuilder.newBuilder().connectTimeout(3, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS)
+                    .build();
+        }
+        return client;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (client != null) client.close();
+    }
+
+    /** Creates the organization whose alias is the tenant's slug; returns its id. */
+    public String createOrganization(String alias, String name) {
+        var body = Json.createObjectBuilder()
+                .add("name", name)
+                .add("alias", alias)
+                .add("enabled", true)
+                .build();
+        return created(admin().path("organizations"), body, "organization '" + alias + "'");
+    }
+
+    public Optional<String> findOrganizationId(String alias) {
+        var found = read(admin().path("organizations").queryParam("q", "alias:" + alias),
+                JsonArray.class);
+        return found.getValuesAs(JsonObject.class).stream()
+                .filter(o -> alias.equals(o.getString("alias", null)))
+                .map(o -> o.getString("id"))
+                .findFirst();
+    }
+
+    public void deleteOrganization(String id) {
+        delete(admin().path("organizations").path(id));
+    }
+
+    /** Creates an enabled user with a permanent password; returns the user id. */
+    public String createUser(String email, String fullName, String password) {
+        var names = splitName(fullName);
+        var body = Json.createObjectBuilder()
+                .add("username", email)
+                .add("email", email)
+                .add("firstName", names[0])
+                .add("lastName", names[1])
+                .add("enabled", true)
+                .add("emailVerified", true)
+                .add("credentials", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("type", "password").add("value", password).add("temporary", false)))
+                .build();
+        return created(admin().path("users"), body, "user '" + email + "'");
+    }
+
+    public Optional<String> findUserId(String email) {
+        var found = read(admin().path("users").queryParam("email", email).queryParam("exact", true), JsonArray.class);
+        return found.getValuesAs(JsonObject.class).stream().map(o -> o.getString("id")).findFirst();
+    }
+
+    public void deleteUser(String id) {
+        delete(admin().path("users").path(id));
+    }
+
+    public void grantRealmRoles(String userId, Collection<Role> roles) {
+        var representations = Json.createArrayBuilder();
+        for (var role : roles) {
+            representations.add(read(admin().path("roles").path(role.roleName()), JsonObject.class));
+        }
+        try (var response = send(admin().path("users").path(userId).path("role-mappings/realm"),
+                Entity.json(representations.build()))) {
+            expect(response, "grant roles");
+        }
+    }
+
+    public void addMember(String organizationId, String userId) {
+        try (var response = send(admin().path("organizations").path(organizationId).path("members"),
+                Entity.entity(Json.createValue(userId).toString(), MediaType.APPLICATION_JSON_TYPE))) {
+            if (response.getStatus() != 409) expect(response, "add member");
+        }
+    }
+
+    private WebTarget admin() {
+        return client().target(settings.serverUrl()).path("admin/realms").path(settings.realm());
+    }
+
+    private String created(WebTarget target, JsonObject body, String what) {
+        try (var response = send(target, Entity.json(body))) {
+            if (response.getStatus() == 409) {
+                throw new ProblemException(ProblemType.CONFLICT, "The " + what + " already exists");
+            }
+            expect(response, "create " + what);
+            var location = response.getLocation();
+            if (location == null) throw upstream("Keycloak created " + what + " without a Location");
+            var path = location.getPath();
+            return path.substring(path.lastIndexOf('/') + 1);
+        }
+    }
+
+    private <T> T read(WebTarget target, Class<T> type) {
+        try (var response = authorized(target).get()) {
+            expect(response, "read " + target.getUri().getPath());
+            return response.readEntity(type);
+        }
+    }
+
+    private void delete(WebTarget target) {
+        try (var response = authorized(target).delete()) {
+            if (response.getStatus() != 404) expect(response, "delete " + target.getUri().getPath());
+        }
+    }
+
+    private Response send(WebTarget target, Entity<?> entity) {
+        try {
+            return authorized(target).post(entity);
+        } catch (RuntimeException e) {
+            throw upstream("Keycloak did not answer: " + e.getMessage());
+        }
+    }
+
+    private jakarta.ws.rs.client.Invocation.Builder authorized(WebTarget target) {
+        return target.request(MediaType.APPLICATION_JSON_TYPE).header("Authorization", "Bearer " + token());
+    }
+
+    private static void expect(Response response, String action) {
+        if (response.getStatusInfo().getFamily() != Response.Status.Family.SUCCESSFUL) {
+            var detail = response.hasEntity() ? response.readEntity(String.class) : "";
+            throw upstream("Keycloak refused to " + action + ": " + response.getStatus() + " " + detail);
+        }
+    }
+
+    /** A service-account token, renewed a little before it expires. */
+    private String token() {
+        if (token != null && Instant.now().isBefore(tokenExpires)) return token;
+        synchronized (this) {
+            if (token != null && Instant.now().isBefore(tokenExpires)) return token;
+            var form = new Form().param("grant_type", "client_credentials").param("client_id", settings.adminClientId())
+                    .param("client_secret", settings.adminClientSecret());
+            try (var response = client().target(settings.serverUrl()).path("realms").path(settings.realm())
+                    .path("protocol/openid-connect/token").request(MediaType.APPLICATION_JSON_TYPE)
+                    .post(Entity.form(form))) {
+                expect(response, "issue a service-account token");
+                var json = response.readEntity(JsonObject.class);
+                token = json.getString("access_token");
+                tokenExpires = Instant.now().plusSeconds(Math.max(5, json.getInt("expires_in", 60) - 15));
+                return token;
+            } catch (ProblemException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw upstream("Keycloak did not answer: " + e.getMessage());
+            }
+        }
+    }
+
+    private static ProblemException upstream(String detail) {
+        return new ProblemException(ProblemType.UPSTREAM_FAILURE, detail);
+    }
+
+    /** Keycloak's default user profile wants both names, or the account is "not fully set up". */
+    private static String[] splitName(String fullName) {
+        var trimmed = fullName == null ? "" : fullName.strip();
+        int space = trimmed.indexOf(' ');
+        return space < 0 ? new String[] {trimmed, trimmed}
+                : new String[] {trimmed.substring(0, space), trimmed.substring(space + 1).strip()};
+    }
+}

@@ -1,0 +1,3 @@
+package dev.orden.workorder;
+
+public enum Priority { LOW, NORMAL, HIGH, URGENT }

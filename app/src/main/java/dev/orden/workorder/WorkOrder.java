@@ -1,0 +1,295 @@
+package dev.orden.workorder;
+
+import dev.orden.shared.persistence.TenantOwned;
+import dev.orden.shared.problem.Problem;
+import dev.orden.shared.problem.ProblemException;
+import dev.orden.shared.problem.ProblemType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import dev.orden.shared.persistence.JsonbTextConverter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The aggregate: a work order and the rules of its lifecycle. Every change returns the history entries that
+ * describe it; the service stores them in the same transaction.
+ */
+@Entity
+@Table(name = "work_order")
+public class WorkOrder extends TenantOwned {
+
+    public static final String NUMBER_PREFIX = "WO-";
+
+    @Column(nullable = false, updatable = false)
+    private long number;
+
+    @Column(nullable = false)
+    private String title;
+
+    private String description;
+
+    @Column(nullable = false)
+    private String type;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Priority priority;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private WorkOrderStatus status;
+
+    private String area;
+
+    @Column(name = "requester_id", nullable = false, updatable = false)
+    private String requesterId;
+
+    @Column(name = "requester_name")
+    private String requesterName;
+
+    @Column(name = "assignee_id")
+    private String assigneeId;
+
+    @Column(name = "assignee_name")
+    private String assigneeName;
+
+    private String team;
+
+    @Column(name = "due_at")
+    private Instant dueAt;
+
+    @Convert(converter = JsonbTextConverter.class)
+    @Column(name = "custom_fields", nullable = false)
+    private String customFields;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    private String createdBy;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "completed_by")
+    private String completedBy;
+
+    @Column(name = "completed_by_name")
+    private String completedByName;
+
+    @Column(name = "completed_at")
+    private Instant completedAt;
+
+    @Version
+    private int version;
+
+    protected WorkOrder() {}
+
+    /** A new order, pending assignment, and its {@code CREATED} entry. */
+    static Opened open(long number, WorkOrderDraft draft, Actor requester, Actor creator) {
+        var order = new WorkOrder();
+        order.initialise(number, draft, requester, creator);
+        var created = WorkOrderEvent.change(order.id(), creator, EventKind.CREATED, "status", null,
+                WorkOrderStatus.NEW, null);
+        return new Opened(order, created);
+    }
+
+    record Opened(WorkOrder order, WorkOrderEvent created) {}
+
+    private void initialise(long number, WorkOrderDraft draft, Actor requester, Actor creator) {
+        setId(UUID.randomUUID());
+        this.number = number;
+        this.title = draft.title();
+        this.description = draft.description();
+        this.type = draft.type();
+        this.priority = draft.priority();
+        this.area = draft.area();
+        this.dueAt = draft.dueAt();
+        this.customFields = draft.customFields();
+        this.status = WorkOrderStatus.NEW;
+        this.requesterId = requester.id();
+        this.requesterName = requester.name();
+        this.createdBy = creator.id();
+        this.createdAt = MonotonicClock.now();
+        this.updatedAt = createdAt;
+    }
+
+    /** Applies the fields present in {@code changes}; one {@code UPDATED} entry per field that really changed. */
+    List<WorkOrderEvent> update(WorkOrderChanges changes, Actor actor) {
+        var events = new ArrayList<WorkOrderEvent>();
+        changes.title().ifPresent(v -> title = changed(events, actor, "title", title, v));
+        changes.description().ifPresent(v -> description = changed(events, actor, "description", description, v.orElse(null)));
+        changes.type().ifPresent(v -> type = changed(events, actor, "type", type, v));
+        changes.priority().ifPresent(v -> priority = changed(events, actor, "priority", priority, v));
+        changes.area().ifPresent(v -> area = changed(events, actor, "area", area, v.orElse(null)));
+        changes.dueAt().ifPresent(v -> dueAt = changed(events, actor, "dueAt", dueAt, v.orElse(null)));
+        changes.customFieldChanges().forEach(c ->
+                events.add(WorkOrderEvent.change(id(), actor, EventKind.UPDATED, "customFields." + c.key(),
+                        c.oldValue(), c.newValue(), null)));
+        changes.customFields().ifPresent(v -> customFields = v);
+        if (!events.isEmpty()) touch();
+        return events;
+    }
+
+    private <T> T changed(List<WorkOrderEvent> events, Actor actor, String field, T oldValue, T newValue) {
+        if (!Objects.equals(oldValue, newValue)) {
+            events.add(WorkOrderEvent.change(id(), actor, EventKind.UPDATED, field, oldValue, newValue, null));
+        }
+        return newValue;
+    }
+
+    /** Moves along the lifecycle; resolving records who completed it, reopening clears that. */
+    List<WorkOrderEvent> transition(WorkOrderStatus target, Actor actor, String comment) {
+        if (!status.canMoveTo(target)) {
+            throw new ProblemException(Problem.of(ProblemType.ILLEGAL_TRANSITION,
+                    "%s cannot move from %s to %s; allowed: %s".formatted(displayNumber(), status, target,
+                            status.next())));
+        }
+        if (target == WorkOrderStatus.IN_PROGRESS && assigneeId == null) {
+            throw new ProblemException(Problem.of(ProblemType.ILLEGAL_TRANSITION,
+                    displayNumber() + " has no assignee; assign it before starting work"));
+        }
+        var event = WorkOrderEvent.change(id(), actor, EventKind.STATUS_CHANGED, "status", status, target, comment);
+        if (target == WorkOrderStatus.RESOLVED) {
+            completedBy = actor.id();
+            completedByName = actor.name();
+            completedAt = event.occurredAt();
+        } else if (status == WorkOrderStatus.RESOLVED) {
+            completedBy = null;
+            completedByName = null;
+            completedAt = null;
+        }
+        status = target;
+        touch();
+        return List.of(event);
+    }
+
+    /**
+     * Gives the order to a person and/or a team. A {@code NEW} order given to a person becomes {@code ASSIGNED};
+     * an order already being worked keeps its status.
+     */
+    List<WorkOrderEvent> assign(Actor assignee, String newTeam, Actor actor, String reason) {
+        if (!status.isOpen()) {
+            throw new ProblemException(Problem.of(ProblemType.ILLEGAL_TRANSITION,
+                    displayNumber() + " is " + status + " and can no longer be assigned"));
+        }
+        var events = new ArrayList<WorkOrderEvent>();
+        if (assignee != null && !assignee.id().equals(assigneeId)) {
+            events.add(WorkOrderEvent.change(id(), actor, EventKind.ASSIGNED, "assignee",
+                    assigneeName != null ? assigneeName : assigneeId, assignee.name(), reason));
+            assigneeId = assignee.id();
+            assigneeName = assignee.name();
+        }
+        if (newTeam != null && !newTeam.equals(team)) {
+            events.add(WorkOrderEvent.change(id(), actor, EventKind.ASSIGNED, "team", team, newTeam, reason));
+            team = newTeam;
+        }
+        if (assigneeId != null && status == WorkOrderStatus.NEW) {
+            events.add(WorkOrderEvent.change(id(), actor, EventKind.STATUS_CHANGED, "status", status,
+                    WorkOrderStatus.ASSIGNED, reason));
+            status = WorkOrderStatus.ASSIGNED;
+        }
+        if (!events.isEmpty()) touch();
+        return events;
+    }
+
+    private void touch() {
+        updatedAt = MonotonicClock.now();
+    }
+
+    public String displayNumber() {
+        return NUMBER_PREFIX + number;
+    }
+
+    public long number() {
+        return number;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public Priority priority() {
+        return priority;
+    }
+
+    public WorkOrderStatus status() {
+        return status;
+    }
+
+    public String area() {
+        return area;
+    }
+
+    public String requesterId() {
+        return requesterId;
+    }
+
+    public String requesterName() {
+        return requesterName;
+    }
+
+    public String assigneeId() {
+        return assigneeId;
+    }
+
+    public String assigneeName() {
+        return assigneeName;
+    }
+
+    public String team() {
+        return team;
+    }
+
+    public Instant dueAt() {
+        return dueAt;
+    }
+
+    public String customFields() {
+        return customFields;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public String completedBy() {
+        return completedBy;
+    }
+
+    public String completedByName() {
+        return completedByName;
+    }
+
+    public Instant completedAt() {
+        return completedAt;
+    }
+
+    public int version() {
+        return version;
+    }
+}

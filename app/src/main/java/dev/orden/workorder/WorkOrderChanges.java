@@ -1,0 +1,17 @@
+package dev.orden.workorder;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The validated fields of a merge patch. An empty outer {@code Optional} leaves the field alone; for clearable
+ * fields the inner one empty means "clear it".
+ */
+record WorkOrderChanges(Optional<String> title, Optional<Optional<String>> description, Optional<String> type,
+                        Optional<Priority> priority, Optional<Optional<String>> area,
+                        Optional<Optional<Instant>> dueAt, Optional<String> customFields,
+                        List<CustomFieldChange> customFieldChanges) {
+
+    record CustomFieldChange(String key, String oldValue, String newValue) {}
+}

@@ -1,0 +1,118 @@
+package dev.orden.workorder;
+
+import dev.orden.shared.persistence.TenantOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One append-only history entry: who, when, what kind, which field from what to what, and the comment if any.
+ * The database role may insert and read these rows but never update or delete them.
+ */
+@Entity
+@Table(name = "work_order_event")
+public class WorkOrderEvent extends TenantOwned {
+
+    @Column(name = "work_order_id", nullable = false, updatable = false)
+    private UUID workOrderId;
+
+    @Column(name = "occurred_at", nullable = false, updatable = false)
+    private Instant occurredAt;
+
+    @Column(name = "actor_id", updatable = false)
+    private String actorId;
+
+    @Column(name = "actor_name", updatable = false)
+    private String actorName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private EventKind kind;
+
+    @Column(updatable = false)
+    private String field;
+
+    @Column(name = "old_value", updatable = false)
+    private String oldValue;
+
+    @Column(name = "new_value", updatable = false)
+    private String newValue;
+
+    @Column(updatable = false)
+    private String comment;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private Visibility visibility;
+
+    protected WorkOrderEvent() {}
+
+    WorkOrderEvent(UUID workOrderId, Actor actor, EventKind kind, String field, String oldValue, String newValue,
+                   String comment, Visibility visibility) {
+        super(UUID.randomUUID());
+        this.workOrderId = workOrderId;
+        this.occurredAt = MonotonicClock.now();
+        this.actorId = actor.id();
+        this.actorName = actor.name();
+        this.kind = kind;
+        this.field = field;
+        this.oldValue = oldValue;
+        this.newValue = newValue;
+        this.comment = comment;
+        this.visibility = visibility;
+    }
+
+    static WorkOrderEvent change(UUID workOrderId, Actor actor, EventKind kind, String field, Object oldValue,
+                                 Object newValue, String comment) {
+        return new WorkOrderEvent(workOrderId, actor, kind, field, text(oldValue), text(newValue), comment,
+                Visibility.PUBLIC);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    public UUID workOrderId() {
+        return workOrderId;
+    }
+
+    public Instant occurredAt() {
+        return occurredAt;
+    }
+
+    public String actorId() {
+        return actorId;
+    }
+
+    public String actorName() {
+        return actorName;
+    }
+
+    public EventKind kind() {
+        return kind;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public String oldValue() {
+        return oldValue;
+    }
+
+    public String newValue() {
+        return newValue;
+    }
+
+    public String comment() {
+        return comment;
+    }
+
+    public Visibility visibility() {
+        return visibility;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.orden.workorder;
+
+import dev.orden.identity.CurrentUser;
+import dev.orden.shared.problem.ProblemException;
+
+/**
+ * Who may do what to a work order. Staff (agents, dispatchers, admins) see and work all of their tenant's orders;
+ * only dispatchers and admins assign; requesters see, comment on, cancel, confirm or reopen only their own.
+ * An order the caller may not see does not exist for them (404), like another tenant's.
+ */
+final class WorkOrderPolicy {
+
+    private WorkOrderPolicy() {}
+
+    static boolean canSee(CurrentUser user, WorkOrder order) {
+        return user.isStaff() || order.requesterId().equals(user.id());
+    }
+
+    static void requireVisible(CurrentUser user, WorkOrder order, String reference) {
+        if (!canSee(user, order)) throw ProblemException.notFound("Work order " + reference);
+    }
+
+    static boolean seesInternal(CurrentUser user) {
+        return user.isStaff();
+    }
+
+    static void requireCanUpdate(CurrentUser user) {
+        if (!user.isStaff()) throw ProblemException.forbidden("Only agents, dispatchers and admins edit work orders");
+    }
+
+    static void requireCanAssign(CurrentUser user) {
+        if (!user.canAssign()) throw ProblemException.forbidden("Only dispatchers and admins assign work orders");
+    }
+
+    /** Requesters may cancel, confirm (close) or reopen their own order; the lifecycle still decides if it fits. */
+    static void requireCanTransition(CurrentUser user, WorkOrderStatus from, WorkOrderStatus target) {
+        boolean requesterMove = target == WorkOrderStatus.CANCELLED || target == WorkOrderStatus.CLOSED
+                || (from == WorkOrderStatus.RESOLVED && target == WorkOrderStatus.IN_PROGRESS);
+        if (!user.isStaff() && !requesterMove) {
+            throw ProblemException.forbidden("Requesters may only cancel, close or reopen their orders");
+        }
+    }
+
+    static void requireCanComment(CurrentUser user, Visibility visibility) {
+        if (visibility == Visibility.INTERNAL && !user.isStaff()) {
+            throw ProblemException.forbidden("Only staff write internal comments");
+        }
+    }
+
+    static void requireCanCreateFor(CurrentUser user, String requesterId) {
+        if (requesterId != null && !requesterId.equals(user.id()) && !user.isStaff()) {
+            throw ProblemException.forbidden("Requesters create orders only for themselves");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.orden.workorder;
+
+import java.util.Set;
+
+/**
+ * A validated list request. Null filters are not applied; {@code assignee} may be {@link #UNASSIGNED}.
+ * {@code requester} is forced to the caller for requesters by the service, never trusted from them.
+ */
+record WorkOrderQuery(Set<WorkOrderStatus> statuses, String assignee, String team, String type, String area,
+                      String requester, Priority priority, String text, WorkOrderSort sort, Cursor after, int limit) {
+
+    static final String UNASSIGNED = "none";
+
+    WorkOrderQuery withRequester(String requesterId) {
+        return new WorkOrderQuery(statuses, assignee, team, type, area, requesterId, priority, text, sort, after,
+                limit);
+    }
+}

@@ -1,0 +1,159 @@
+package dev.orden.workorder;
+
+import dev.orden.shared.persistence.TenantEntityManager;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Work orders, their history and comments, always within the caller's tenant. */
+@ApplicationScoped
+public class WorkOrderRepository {
+
+    @Inject
+    TenantEntityManager tenantEm;
+
+    private EntityManager em() {
+        return tenantEm.em();
+    }
+
+    /** The tenant's next order number; the counter row is created on first use and locked until commit. */
+    long nextNumber() {
+        var next = em().createNativeQuery("""
+                        INSERT INTO work_order_counter (tenant_id, last_number)
+                        VALUES (current_setting('app.tenant_id')::uuid, 1)
+                        ON CONFLICT (tenant_id) DO UPDATE SET last_number = work_order_counter.last_number + 1
+                        RETURNING last_number""")
+                .getSingleResult();
+        return ((Number) next).longValue();
+    }
+
+    void add(WorkOrder order) {
+        em().persist(order);
+    }
+
+    void append(Collection<WorkOrderEvent> events) {
+        var em = em();
+        events.forEach(em::persist);
+    }
+
+    void add(Comment comment) {
+        em().persist(comment);
+    }
+
+    /** Sends pending changes now, so that a stale version fails inside the service, not at commit. */
+    void flush() {
+        em().flush();
+    }
+
+    Optional<WorkOrder> find(UUID id) {
+        return Optional.ofNullable(em().find(WorkOrder.class, id));
+    }
+
+    Optional<WorkOrder> findByNumber(long number) {
+        return em().createQuery("SELECT w FROM WorkOrder w WHERE w.number = :number", WorkOrder.class)
+                .setParameter("number", number)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** One page, plus one row more when there is a next page. */
+    List<WorkOrder> search(WorkOrderQuery query) {
+        var where = new Where(query);
+        var sort = query.sort();
+        if (query.after() != null) where.keysetAfter(query.after());
+        var direction = sort.ascending() ? "ASC" : "DESC";
+        var orderBy = sort.timeField() == null
+                ? " ORDER BY w.number " + direction
+                : " ORDER BY w." + sort.timeField() + " " + direction + ", w.number " + direction;
+        TypedQuery<WorkOrder> jpql = em().createQuery("SELECT w FROM WorkOrder w" + where.clause() + orderBy,
+                WorkOrder.class);
+        where.parameters.forEach(jpql::setParameter);
+        return jpql.setMaxResults(query.limit() + 1).getResultList();
+    }
+
+    Map<WorkOrderStatus, Long> countByStatus(WorkOrderQuery query) {
+        var where = new Where(query);
+        var jpql = em().createQuery("SELECT w.status, COUNT(w) FROM WorkOrder w" + where.clause()
+                + " GROUP BY w.status", Object[].class);
+        where.parameters.forEach(jpql::setParameter);
+        var counts = new EnumMap<WorkOrderStatus, Long>(WorkOrderStatus.class);
+        for (var status : WorkOrderStatus.values()) counts.put(status, 0L);
+        for (Object[] row : jpql.getResultList()) counts.put((WorkOrderStatus) row[0], ((Number) row[1]).longValue());
+        return counts;
+    }
+
+    List<WorkOrderEvent> history(UUID workOrderId, boolean includeInternal) {
+        var query = em().createQuery("SELECT e FROM WorkOrderEvent e WHERE e.workOrderId = :id"
+                + (includeInternal ? "" : " AND e.visibility = :public")
+                + " ORDER BY e.occurredAt, e.id", WorkOrderEvent.class).setParameter("id", workOrderId);
+        if (!includeInternal) query.setParameter("public", Visibility.PUBLIC);
+        return query.getResultList();
+    }
+
+    List<Comment> comments(UUID workOrderId, boolean includeInternal) {
+        var query = em().createQuery("SELECT c FROM Comment c WHERE c.workOrderId = :id"
+                + (includeInternal ? "" : " AND c.visibility = :public")
+                + " ORDER BY c.createdAt, c.id", Comment.class).setParameter("id", workOrderId);
+        if (!includeInternal) query.setParameter("public", Visibility.PUBLIC);
+        return query.getResultList();
+    }
+
+    /** The WHERE clause of a list request and its parameters. */
+    private static final class Where {
+        private final List<String> conditions = new ArrayList<>();
+        private final Map<String, Object> parameters = new HashMap<>();
+        private final WorkOrderQuery query;
+
+        Where(WorkOrderQuery query) {
+            this.query = query;
+            if (query.statuses() != null && !query.statuses().isEmpty()) add("w.status IN :statuses", "statuses", List.copyOf(query.statuses()));
+            if (WorkOrderQuery.UNASSIGNED.equals(query.assignee())) conditions.add("w.assigneeId IS NULL");
+            else if (query.assignee() != null) add("w.assigneeId = :assignee", "assignee", query.assignee());
+            if (query.team() != null) add("w.team = :team", "team", query.team());
+            if (query.type() != null) add("w.type = :type", "type", query.type());
+            if (query.area() != null) add("w.area = :area", "area", query.area());
+            if (query.requester() != null) add("w.requesterId = :requester", "requester", query.requester());
+            if (query.priority() != null) add("w.priority = :priority", "priority", query.priority());
+            if (query.text() != null) {
+                add("(LOWER(w.title) LIKE :text ESCAPE '\\' OR LOWER(w.description) LIKE :text ESCAPE '\\')",
+                        "text", "%" + escapeLike(query.text().toLowerCase()) + "%");
+            }
+        }
+
+        void keysetAfter(Cursor cursor) {
+            var sort = query.sort();
+            var op = sort.ascending() ? ">" : "<";
+            parameters.put("afterNumber", cursor.number());
+            if (sort.timeField() == null) {
+                conditions.add("w.number " + op + " :afterNumber");
+            } else {
+                var field = "w." + sort.timeField();
+                conditions.add("(" + field + " " + op + " :afterAt OR (" + field + " = :afterAt AND w.number " + op
+                        + " :afterNumber))");
+                parameters.put("afterAt", cursor.at().atOffset(java.time.ZoneOffset.UTC));
+            }
+        }
+
+        private void add(String condition, String name, Object value) {
+            conditions.add(condition);
+            parameters.put(name, value);
+        }
+
+        String clause() {
+            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+
+        private static String escapeLike(String text) {
+            return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        }
+    }
+}

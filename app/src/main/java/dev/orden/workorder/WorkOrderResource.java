@@ -1,0 +1,224 @@
+package dev.orden.workorder;
+
+import dev.orden.identity.Role;
+import dev.orden.shared.problem.FieldError;
+import dev.orden.shared.problem.ProblemException;
+import dev.orden.tenant.TenantContext;
+import dev.orden.workorder.WorkOrderRequests.AssignmentRequest;
+import dev.orden.workorder.WorkOrderRequests.CommentRequest;
+import dev.orden.workorder.WorkOrderRequests.TransitionRequest;
+import dev.orden.workorder.WorkOrderViews.CommentView;
+import dev.orden.workorder.WorkOrderViews.CountsView;
+import dev.orden.workorder.WorkOrderViews.EventView;
+import dev.orden.workorder.WorkOrderViews.PageView;
+import dev.orden.workorder.WorkOrderViews.WorkOrderView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+@Path("workorders")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "keycloak")
+@RolesAllowed({Role.Names.TENANT_ADMIN, Role.Names.DISPATCHER, Role.Names.AGENT, Role.Names.REQUESTER})
+public class WorkOrderResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 200;
+
+    @Inject
+    WorkOrderService service;
+
+    @Inject
+    TenantContext context;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Operation(summary = "Create a work order; dispatchers and admins may assign it at once")
+    public Response create(@NotNull(message = "a JSON object is required") JsonObject body) {
+        var draft = WorkOrderInput.draft(body);
+        var assignment = body.containsKey("assignee") || body.containsKey("team")
+                ? new WorkOrderService.Assignment(body.getString("assignee", null), body.getString("team", null), null)
+                : null;
+        var order = service.create(draft, body.getString("requesterId", null), assignment);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(order.id().toString()).build())
+                .tag(etag(order))
+                .entity(WorkOrderView.of(order))
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "List work orders with filters, sorting and cursor pagination")
+    public PageView list(@QueryParam("status") List<String> status, @QueryParam("assignee") String assignee,
+                         @QueryParam("team") String team, @QueryParam("type") String type,
+                         @QueryParam("area") String area, @QueryParam("requester") String requester,
+                         @QueryParam("priority") String priority, @QueryParam("q") String text,
+                         @QueryParam("sort") String sort, @QueryParam("cursor") String cursor,
+                         @QueryParam("limit") Integer limit) {
+        var query = query(status, assignee, team, type, area, requester, priority, text, sort, cursor, limit);
+        var page = service.list(query);
+        return new PageView(page.items().stream().map(WorkOrderView::of).toList(), page.nextCursor());
+    }
+
+    @GET
+    @Path("counts")
+    @Operation(summary = "Count work orders by status, with the same filters as the list")
+    public CountsView counts(@QueryParam("status") List<String> status, @QueryParam("assignee") String assignee,
+                             @QueryParam("team") String team, @QueryParam("type") String type,
+                             @QueryParam("area") String area, @QueryParam("requester") String requester,
+                             @QueryParam("priority") String priority, @QueryParam("q") String text) {
+        var query = query(status, assignee, team, type, area, requester, priority, text, null, null, null);
+        return CountsView.of(service.countByStatus(query));
+    }
+
+    @GET
+    @Path("{ref}")
+    @Operation(summary = "A work order by id or number (WO-1042 or 1042)")
+    public Response get(@PathParam("ref") String reference) {
+        var order = service.get(reference);
+        return Response.ok(WorkOrderView.of(order)).tag(etag(order)).build();
+    }
+
+    @PATCH
+    @Path("{ref}")
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Change fields (JSON merge patch); needs If-Match or \"version\"")
+    public Response update(@PathParam("ref") String reference, @HeaderParam("If-Match") String ifMatch,
+                           @NotNull(message = "a JSON object is required") JsonObject patch) {
+        var version = version(ifMatch, patch.containsKey("version") ? patch.get("version").toString() : null);
+        var order = service.update(reference, version, patch);
+        return Response.ok(WorkOrderView.of(order)).tag(etag(order)).build();
+    }
+
+    @POST
+    @Path("{ref}/transitions")
+    @Operation(summary = "Move a work order along its lifecycle")
+    public Response transition(@PathParam("ref") String reference, @HeaderParam("If-Match") String ifMatch,
+                               @NotNull(message = "a JSON object is required") @Valid TransitionRequest request) {
+        var version = version(ifMatch, request.version() == null ? null : request.version().toString());
+        var order = service.transition(reference, version, WorkOrderStatus.valueOf(request.to()), request.comment());
+        return Response.ok(WorkOrderView.of(order)).tag(etag(order)).build();
+    }
+
+    @POST
+    @Path("{ref}/assignment")
+    @Operation(summary = "Assign a work order to a person (their user id) and/or a team")
+    public Response assign(@PathParam("ref") String reference, @HeaderParam("If-Match") String ifMatch,
+                           @NotNull(message = "a JSON object is required") @Valid AssignmentRequest request) {
+        if (request.assignee() == null && request.team() == null) {
+            throw ProblemException.invalid(List.of(new FieldError("assignee", "give an assignee, a team or both"),
+                    new FieldError("team", "give an assignee, a team or both")));
+        }
+        var version = version(ifMatch, request.version() == null ? null : request.version().toString());
+        var order = service.assign(reference, version,
+                new WorkOrderService.Assignment(request.assignee(), request.team(), request.reason()));
+        return Response.ok(WorkOrderView.of(order)).tag(etag(order)).build();
+    }
+
+    @GET
+    @Path("{ref}/history")
+    @Operation(summary = "Every change to the work order: who, when, what from and to")
+    public List<EventView> history(@PathParam("ref") String reference) {
+        return service.history(reference).stream().map(EventView::of).toList();
+    }
+
+    @GET
+    @Path("{ref}/comments")
+    @Operation(summary = "Comments; requesters see the public ones")
+    public List<CommentView> comments(@PathParam("ref") String reference) {
+        return service.comments(reference).stream().map(CommentView::of).toList();
+    }
+
+    @POST
+    @Path("{ref}/comments")
+    @Operation(summary = "Add a public or internal comment")
+    public Response comment(@PathParam("ref") String reference,
+                            @NotNull(message = "a JSON object is required") @Valid CommentRequest request) {
+        var visibility = request.visibility() == null ? Visibility.PUBLIC : Visibility.valueOf(request.visibility());
+        var comment = service.comment(reference, request.body().strip(), visibility);
+        return Response.status(Response.Status.CREATED).entity(CommentView.of(comment)).build();
+    }
+
+    private static EntityTag etag(WorkOrder order) {
+        return new EntityTag(Integer.toString(order.version()));
+    }
+
+    /** The version a change is based on: If-Match wins over a {@code version} in the body. */
+    private static Integer version(String ifMatch, String bodyVersion) {
+        var raw = ifMatch != null ? ifMatch.replaceFirst("^W/", "").replace("\"", "").strip() : bodyVersion;
+        if (raw == null || raw.equals("null")) return null;
+        try {
+            return Integer.valueOf(raw);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(ifMatch != null ? "If-Match" : "version", "must be the ETag/version you read");
+        }
+    }
+
+    private WorkOrderQuery query(List<String> status, String assignee, String team, String type, String area,
+                                 String requester, String priority, String text, String sort, String cursor,
+                                 Integer limit) {
+        var errors = new ArrayList<FieldError>();
+        var statuses = EnumSet.noneOf(WorkOrderStatus.class);
+        for (var value : status == null ? List.<String>of() : status) {
+            for (var name : value.split(",")) {
+                if (name.isBlank()) continue;
+                try {
+                    statuses.add(WorkOrderStatus.valueOf(name.strip().toUpperCase()));
+                } catch (IllegalArgumentException e) {
+                    errors.add(new FieldError("status", "'" + name + "' is not one of " + Arrays.toString(WorkOrderStatus.values())));
+                }
+            }
+        }
+        Priority priorityFilter = null;
+        if (priority != null && !priority.isBlank()) {
+            try {
+                priorityFilter = Priority.valueOf(priority.strip().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("priority", "must be one of " + Arrays.toString(Priority.values())));
+            }
+        }
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > MAX_LIMIT) errors.add(new FieldError("limit", "must be between 1 and " + MAX_LIMIT));
+        if (text != null && text.length() > 200) errors.add(new FieldError("q", "must be at most 200 characters"));
+        if (!errors.isEmpty()) throw ProblemException.invalid(errors);
+        var order = WorkOrderSort.parse(sort);
+        var after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor, order);
+        return new WorkOrderQuery(statuses, me(assignee), blankToNull(team), blankToNull(type), blankToNull(area),
+                me(requester), priorityFilter, blankToNull(text), order, after, size);
+    }
+
+    /** {@code me} stands for the caller's own id in the assignee and requester filters. */
+    private String me(String value) {
+        var v = blankToNull(value);
+        return "me".equals(v) ? context.user().id() : v;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,174 @@
+package dev.orden.workorder;
+
+import dev.orden.identity.CurrentUser;
+import dev.orden.identity.Member;
+import dev.orden.identity.MemberDirectory;
+import dev.orden.shared.problem.Problem;
+import dev.orden.shared.problem.ProblemException;
+import dev.orden.shared.problem.ProblemType;
+import dev.orden.tenant.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The use cases on work orders, for the caller's tenant and within what {@link WorkOrderPolicy} allows. */
+@ApplicationScoped
+@Transactional
+public class WorkOrderService {
+
+    @Inject
+    WorkOrderRepository repository;
+
+    @Inject
+    TenantContext context;
+
+    @Inject
+    MemberDirectory members;
+
+    public record Page(List<WorkOrder> items, String nextCursor) {}
+
+    public record Assignment(String assigneeId, String team, String reason) {}
+
+    WorkOrder create(WorkOrderDraft draft, String requesterId, Assignment assignment) {
+        var user = context.user();
+        WorkOrderPolicy.requireCanCreateFor(user, requesterId);
+        var requester = requesterId == null || requesterId.equals(user.id())
+                ? Actor.of(user)
+                : actorOf(member(requesterId, "requesterId"));
+        if (assignment != null) WorkOrderPolicy.requireCanAssign(user);
+        var opened = WorkOrder.open(repository.nextNumber(), draft, requester, Actor.of(user));
+        var order = opened.order();
+        repository.add(order);
+        var events = new ArrayList<WorkOrderEvent>(List.of(opened.created()));
+        if (assignment != null) events.addAll(assign(order, assignment, user));
+        repository.append(events);
+        repository.flush();
+        return order;
+    }
+
+    WorkOrder get(String reference) {
+        return visible(reference, context.user());
+    }
+
+    Page list(WorkOrderQuery query) {
+        var user = context.user();
+        var scoped = user.isStaff() ? query : query.withRequester(user.id());
+        var rows = repository.search(scoped);
+        if (rows.size() <= query.limit()) return new Page(rows, null);
+        var page = rows.subList(0, query.limit());
+        return new Page(List.copyOf(page), Cursor.after(page.getLast(), query.sort()).encode());
+    }
+
+    Map<WorkOrderStatus, Long> countByStatus(WorkOrderQuery query) {
+        var user = context.user();
+        return repository.countByStatus(user.isStaff() ? query : query.withRequester(user.id()));
+    }
+
+    WorkOrder update(String reference, Integer expectedVersion, JsonObject patch) {
+        var user = context.user();
+        var order = visible(reference, user);
+        WorkOrderPolicy.requireCanUpdate(user);
+        requireVersion(order, expectedVersion, true);
+        repository.append(order.update(WorkOrderInput.changes(patch, order), Actor.of(user)));
+        repository.flush();
+        return order;
+    }
+
+    WorkOrder transition(String reference, Integer expectedVersion, WorkOrderStatus target, String comment) {
+        var user = context.user();
+        var order = visible(reference, user);
+        WorkOrderPolicy.requireCanTransition(user, order.status(), target);
+        requireVersion(order, expectedVersion, false);
+        repository.append(order.transition(target, Actor.of(user), comment));
+        repository.flush();
+        return order;
+    }
+
+    WorkOrder assign(String reference, Integer expectedVersion, Assignment assignment) {
+        var user = context.user();
+        var order = visible(reference, user);
+        WorkOrderPolicy.requireCanAssign(user);
+        requireVersion(order, expectedVersion, false);
+        repository.append(assign(order, assignment, user));
+        repository.flush();
+        return order;
+    }
+
+    List<WorkOrderEvent> history(String reference) {
+        var user = context.user();
+        var order = visible(reference, user);
+        return repository.history(order.id(), WorkOrderPolicy.seesInternal(user));
+    }
+
+    List<Comment> comments(String reference) {
+        var user = context.user();
+        var order = visible(reference, user);
+        return repository.comments(order.id(), WorkOrderPolicy.seesInternal(user));
+    }
+
+    Comment comment(String reference, String body, Visibility visibility) {
+        var user = context.user();
+        var order = visible(reference, user);
+        WorkOrderPolicy.requireCanComment(user, visibility);
+        var comment = new Comment(order.id(), Actor.of(user), body, visibility);
+        repository.add(comment);
+        repository.append(List.of(comment.asEvent()));
+        repository.flush();
+        return comment;
+    }
+
+    private List<WorkOrderEvent> assign(WorkOrder order, Assignment assignment, CurrentUser user) {
+        Actor assignee = null;
+        if (assignment.assigneeId() != null) {
+            var member = member(assignment.assigneeId(), "assignee");
+            if (!member.canBeAssigned()) {
+                throw ProblemException.invalid("assignee", "is not an agent, dispatcher or admin of this tenant");
+            }
+            assignee = actorOf(member);
+        }
+        return order.assign(assignee, assignment.team(), Actor.of(user), assignment.reason());
+    }
+
+    private Member member(String userId, String field) {
+        UUID id;
+        try {
+            id = UUID.fromString(userId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(field, "is not a user id");
+        }
+        return members.find(id).orElseThrow(() -> ProblemException.invalid(field, "is not a member of this tenant"));
+    }
+
+    private static Actor actorOf(Member member) {
+        return new Actor(member.userId().toString(),
+                member.displayName() != null ? member.displayName() : member.email());
+    }
+
+    private WorkOrder visible(String reference, CurrentUser user) {
+        var order = WorkOrderReference.parse(reference)
+                .find(repository)
+                .orElseThrow(() -> ProblemException.notFound("Work order " + reference));
+        WorkOrderPolicy.requireVisible(user, order, reference);
+        return order;
+    }
+
+    private static void requireVersion(WorkOrder order, Integer expected, boolean required) {
+        if (expected == null) {
+            if (required) {
+                throw new ProblemException(Problem.of(ProblemType.PRECONDITION_REQUIRED,
+                        "Send If-Match with the ETag you read, or \"version\" in the body"));
+            }
+            return;
+        }
+        if (expected != order.version()) {
+            throw new ProblemException(Problem.of(ProblemType.STALE_VERSION,
+                    "%s is at version %d, not %d; reload it and apply your change again"
+                            .formatted(order.displayNumber(), order.version(), expected)));
+        }
+    }
+}
