@@ -2,6 +2,7 @@ package dev.orden.platform;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.ClientBuilder;
 import java.time.Duration;
@@ -29,6 +30,7 @@ public class ReadinessChecks {
     private volatile Instant keysCheckedAt = Instant.EPOCH;
     private volatile boolean keysUp;
 
+    @Produces
     @Readiness
     HealthCheck database() {
         return () -> {
@@ -43,6 +45,7 @@ public class ReadinessChecks {
     }
 
     /** The key set is what token validation needs; checked at most every 15 s so probes cost Keycloak little. */
+    @Produces
     @Readiness
     HealthCheck keycloakKeys() {
         return () -> {

@@ -134,7 +134,7 @@ public class WorkOrder extends TenantOwned {
         changes.customFieldChanges().forEach(c ->
                 events.add(WorkOrderEvent.change(id(), actor, EventKind.UPDATED, "customFields." + c.key(),
                         c.oldValue(), c.newValue(), null)));
-        changes.customFields().ifPresent(v -> customFields = v);
+        if (!changes.customFieldChanges().isEmpty()) changes.customFields().ifPresent(v -> customFields = v);
         if (!events.isEmpty()) touch();
         return events;
     }
