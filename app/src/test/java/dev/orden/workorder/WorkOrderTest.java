@@ -127,6 +127,17 @@ class WorkOrderTest {
         }
 
         @Test
+        void closingAResolvedOrderKeepsWhoCompletedIt() {
+            var order = inStatus(IN_PROGRESS);
+            var resolved = order.transition(RESOLVED, AGENT, null).getFirst();
+            order.transition(CLOSED, REQUESTER, "thanks");
+            assertEquals(CLOSED, order.status());
+            assertEquals(AGENT.id(), order.completedBy());
+            assertEquals(AGENT.name(), order.completedByName());
+            assertEquals(resolved.occurredAt(), order.completedAt());
+        }
+
+        @Test
         void holdingAndResumingDoesNotComplete() {
             var order = inStatus(ON_HOLD);
             order.transition(IN_PROGRESS, AGENT, null);
