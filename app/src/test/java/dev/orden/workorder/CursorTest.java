@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -105,6 +106,19 @@ class CursorTest {
             "createdAt|soon|1", "createdAt|1.5|1"})
     void wellEncodedNonsenseIsRefused(String text) {
         var sort = text.startsWith("number") ? WorkOrderSort.NUMBER : WorkOrderSort.CREATED;
+        assertEquals(NOT_A_CURSOR, fieldErrors(() -> Cursor.decode(encodeText(text), sort)));
+    }
+
+    /** Cursors this API never issues: they must fail here, not later as a 500 while building the query. */
+    @ParameterizedTest(name = "{0} for {1}")
+    @CsvSource(delimiter = ';', value = {
+            "-createdAt||5;       CREATED_DESC",
+            "updatedAt||5;        UPDATED",
+            "||5;                 CREATED_DESC",
+            " |1767225600000000|5; CREATED_DESC",
+            "bogus|1|2;           NUMBER",
+            "number|1767225600000000|5; NUMBER"})
+    void cursorsThatDoNotFitTheirSortAreRefused(String text, WorkOrderSort sort) {
         assertEquals(NOT_A_CURSOR, fieldErrors(() -> Cursor.decode(encodeText(text), sort)));
     }
 
