@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -140,7 +141,7 @@ final class WorkOrderInput {
         var text = text("priority", 20, false);
         if (text == null) return null;
         try {
-            return Priority.valueOf(text.toUpperCase());
+            return Priority.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             errors.add(new FieldError("priority", "must be one of " + List.of(Priority.values())));
             return null;

@@ -12,6 +12,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
@@ -92,6 +93,17 @@ class WorkOrderInputTest {
             assertEquals(title, draft.title());
             assertEquals(64, draft.type().length());
             assertEquals(WorkOrderInput.CUSTOM_FIELDS_MAX, json(draft.customFields()).size());
+        }
+
+        @Test
+        void priorityIsReadTheSameWhateverTheServerLocale() {
+            var saved = Locale.getDefault();
+            Locale.setDefault(Locale.forLanguageTag("tr-TR")); // "high".toUpperCase() is "HİGH" there
+            try {
+                assertEquals(Priority.HIGH, WorkOrderInput.draft(json("{'title': 'x', 'priority': 'high'}")).priority());
+            } finally {
+                Locale.setDefault(saved);
+            }
         }
 
         static Stream<Arguments> invalid() {
