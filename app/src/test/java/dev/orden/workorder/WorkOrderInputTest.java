@@ -206,6 +206,22 @@ class WorkOrderInputTest {
                     new FieldError("priority", "must not be null")), errors);
         }
 
+        static Stream<Arguments> invalidRequired() {
+            return Stream.of(
+                    Arguments.of(json("{'priority': 'bogus'}"), "priority", "must be one of [LOW, NORMAL, HIGH, URGENT]"),
+                    Arguments.of(json("{'priority': 3}"), "priority", "must be a string"),
+                    Arguments.of(json("{'priority': '  '}"), "priority", "must not be blank"),
+                    Arguments.of(json("{'type': 'Plumbing'}"), "type", "must be lower-case letters"),
+                    Arguments.of(json("{'type': true}"), "type", "must be a string"),
+                    Arguments.of(json("{'type': ''}"), "type", "must not be blank"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("invalidRequired")
+        void anInvalidTypeOrPriorityIsReportedOnceForWhatIsWrong(JsonObject patch, String field, String message) {
+            assertSingleError(fieldErrors(() -> WorkOrderInput.changes(patch, current)), field, message);
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"status", "assignee", "team", "requesterId", "number"})
         void fieldsOutsideThePatchAreRejectedWithAHint(String field) {
