@@ -37,6 +37,15 @@ class SignupRateLimiterTest {
     }
 
     @Test
+    void retryAfterRoundsUpSoAClientThatWaitsIsLetIn() {
+        // Refused well within the first second of a one-hour window: 3599.9... s remain, so 3599 would be too early.
+        var limiter = limiter(1, Duration.ofHours(1));
+        limiter.acquire("10.0.0.1");
+        var refused = assertThrows(SignupRateLimiter.RateLimited.class, () -> limiter.acquire("10.0.0.1"));
+        assertEquals(3_600, refused.retryAfterSeconds());
+    }
+
+    @Test
     void refusedAttemptsDoNotExtendTheWindow() {
         var limiter = limiter(1, Duration.ofHours(1));
         limiter.acquire("10.0.0.1");
