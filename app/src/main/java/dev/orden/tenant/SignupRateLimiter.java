@@ -35,7 +35,9 @@ public class SignupRateLimiter {
                 w == null || !now.isBefore(w.start().plus(window)) ? new Window(now, 1)
                         : new Window(w.start(), w.attempts() + 1));
         if (current.attempts() > limit) {
-            long retryAfter = Math.max(1, Duration.between(now, current.start().plus(window)).toSeconds());
+            var remaining = Duration.between(now, current.start().plus(window));
+            // Rounded up: coming back after Retry-After seconds must land after the window, not just before it.
+            long retryAfter = Math.max(1, remaining.toSeconds() + (remaining.toNanosPart() > 0 ? 1 : 0));
             throw new RateLimited(retryAfter);
         }
         if (windows.size() > 10_000) windows.entrySet().removeIf(e -> !now.isBefore(e.getValue().start().plus(window)));

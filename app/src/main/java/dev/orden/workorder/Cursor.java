@@ -4,6 +4,7 @@ import dev.orden.shared.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -31,11 +32,15 @@ record Cursor(WorkOrderSort sort, Instant at, long number) {
         try {
             var parts = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8).split("\\|", -1);
             if (parts.length != 3) throw new IllegalArgumentException("shape");
-            var sort = WorkOrderSort.parse(parts[0]);
+            // Not WorkOrderSort.parse: that defaults a blank sort and reports on "sort", not on the cursor.
+            var sort = Arrays.stream(WorkOrderSort.values()).filter(s -> s.parameter().equals(parts[0])).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("sort"));
             if (sort != expectedSort) {
                 throw ProblemException.invalid("cursor", "was made for sort " + sort.parameter()
                         + "; keep the same sort while paging");
             }
+            // A time sort needs the timestamp for its keyset condition; a number sort never carries one.
+            if (parts[1].isEmpty() != (sort.timeField() == null)) throw new IllegalArgumentException("timestamp");
             var at = parts[1].isEmpty() ? null : Instant.EPOCH.plus(Long.parseLong(parts[1]), ChronoUnit.MICROS);
             return new Cursor(sort, at, Long.parseLong(parts[2]));
         } catch (IllegalArgumentException e) {

@@ -162,7 +162,7 @@ public class WorkOrder extends TenantOwned {
             completedBy = actor.id();
             completedByName = actor.name();
             completedAt = event.occurredAt();
-        } else if (status == WorkOrderStatus.RESOLVED) {
+        } else if (status == WorkOrderStatus.RESOLVED && target.isOpen()) {
             completedBy = null;
             completedByName = null;
             completedAt = null;

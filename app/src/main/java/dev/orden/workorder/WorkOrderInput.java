@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -63,14 +64,8 @@ final class WorkOrderInput {
         input.rejectUnknown(PATCH_FIELDS, " (status, assignee and team change through transitions and assignment)");
         Optional<String> title = patch.containsKey("title") ? Optional.ofNullable(input.text("title", TITLE_MAX, true)) : Optional.empty();
         var description = input.clearable("description", () -> input.text("description", DESCRIPTION_MAX, false));
-        Optional<String> type = patch.containsKey("type") ? Optional.ofNullable(input.key("type")).or(() -> {
-            input.errors.add(new FieldError("type", "must not be null"));
-            return Optional.empty();
-        }) : Optional.empty();
-        Optional<Priority> priority = patch.containsKey("priority") ? Optional.ofNullable(input.priority()).or(() -> {
-            input.errors.add(new FieldError("priority", "must not be null"));
-            return Optional.empty();
-        }) : Optional.empty();
+        var type = input.notClearable("type", () -> input.key("type"));
+        var priority = input.notClearable("priority", input::priority);
         var area = input.clearable("area", () -> input.text("area", 100, false));
         var dueAt = input.clearable("dueAt", () -> input.instant("dueAt"));
         Optional<String> customFields = Optional.empty();
@@ -112,6 +107,20 @@ final class WorkOrderInput {
         return Optional.of(Optional.ofNullable(read.get()));
     }
 
+    /**
+     * A field a patch may change but not clear: absent leaves it alone; null or blank is an error, unless reading
+     * it already reported a more precise one.
+     */
+    private <T> Optional<T> notClearable(String field, java.util.function.Supplier<T> read) {
+        if (!json.containsKey(field)) return Optional.empty();
+        int reported = errors.size();
+        var value = read.get();
+        if (value == null && errors.size() == reported) {
+            errors.add(new FieldError(field, json.get(field) == JsonValue.NULL ? "must not be null" : "must not be blank"));
+        }
+        return Optional.ofNullable(value);
+    }
+
     private String text(String field, int max, boolean required) {
         var value = json.get(field);
         if (value == null || value == JsonValue.NULL) {
@@ -140,7 +149,7 @@ final class WorkOrderInput {
         var text = text("priority", 20, false);
         if (text == null) return null;
         try {
-            return Priority.valueOf(text.toUpperCase());
+            return Priority.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             errors.add(new FieldError("priority", "must be one of " + List.of(Priority.values())));
             return null;

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -125,7 +126,7 @@ public class WorkOrderRepository {
             if (query.priority() != null) add("w.priority = :priority", "priority", query.priority());
             if (query.text() != null) {
                 add("(LOWER(w.title) LIKE :text ESCAPE '\\' OR LOWER(w.description) LIKE :text ESCAPE '\\')",
-                        "text", "%" + escapeLike(query.text().toLowerCase()) + "%");
+                        "text", "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%");
             }
         }
 

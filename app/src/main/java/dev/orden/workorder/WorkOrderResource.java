@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -188,7 +189,7 @@ public class WorkOrderResource {
             for (var name : value.split(",")) {
                 if (name.isBlank()) continue;
                 try {
-                    statuses.add(WorkOrderStatus.valueOf(name.strip().toUpperCase()));
+                    statuses.add(WorkOrderStatus.valueOf(name.strip().toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
                     errors.add(new FieldError("status", "'" + name + "' is not one of " + Arrays.toString(WorkOrderStatus.values())));
                 }
@@ -197,7 +198,7 @@ public class WorkOrderResource {
         Priority priorityFilter = null;
         if (priority != null && !priority.isBlank()) {
             try {
-                priorityFilter = Priority.valueOf(priority.strip().toUpperCase());
+                priorityFilter = Priority.valueOf(priority.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError("priority", "must be one of " + Arrays.toString(Priority.values())));
             }

@@ -29,7 +29,7 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
     }
 
     /** The path below the method's parameter: {@code create.request.title} becomes {@code title}. */
-    private static String fieldName(ConstraintViolation<?> violation) {
+    static String fieldName(ConstraintViolation<?> violation) {
         String parameter = null;
         var below = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {

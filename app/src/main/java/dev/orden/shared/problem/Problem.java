@@ -10,7 +10,8 @@ import java.util.List;
 public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
+    /** Built directly: {@code MediaType.valueOf} needs a JAX-RS runtime, which plain unit tests do not have. */
+    public static final MediaType MEDIA = new MediaType("application", "problem+json");
     private static final String TYPE_BASE = "https://orden.dev/problems/";
 
     public Problem {

@@ -1,0 +1,38 @@
+package dev.orden.workorder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class WorkOrderReferenceTest {
+
+    @Test
+    void aUuidIsAnId() {
+        var id = UUID.randomUUID();
+        assertEquals(new WorkOrderReference.ById(id), WorkOrderReference.parse(id.toString()));
+        assertEquals(new WorkOrderReference.ById(id), WorkOrderReference.parse(id.toString().toUpperCase()));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"WO-12, 12", "wo-12, 12", "Wo-12, 12", "12, 12", "WO-0007, 7", "0, 0",
+            "999999999999999999, 999999999999999999", "WO-999999999999999999, 999999999999999999"})
+    void aNumberWithOrWithoutPrefixIsANumber(String reference, long number) {
+        assertEquals(new WorkOrderReference.ByNumber(number), WorkOrderReference.parse(reference));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "WO-", "WO", "WO-12a", "WO 12", " 12", "12 ", "-12", "+12", "12.5", "WO--12",
+            "XO-12", "WO-\u0661\u0662", "\uff11\uff12", "not-a-uuid",
+            "9223372036854775807", "9223372036854775808", "WO-123456789012345678901234567890"})
+    void anythingElseNamesNothing(String reference) {
+        var parsed = WorkOrderReference.parse(reference);
+        assertInstanceOf(WorkOrderReference.Nothing.class, parsed);
+        assertEquals(Optional.empty(), parsed.find(null), "Nothing never asks the repository");
+    }
+}
