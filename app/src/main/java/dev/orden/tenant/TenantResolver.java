@@ -66,7 +66,8 @@ public class TenantResolver implements ContainerRequestFilter {
             case null -> List.of();
             case JsonArray array -> array.stream().map(TenantResolver::text).toList();
             case JsonObject object -> List.copyOf(object.keySet());
-            case Collection<?> values -> values.stream().map(String::valueOf).toList();
+            case Collection<?> values -> values.stream()
+                    .map(v -> v instanceof JsonValue json ? text(json) : String.valueOf(v)).toList();
             case JsonString string -> List.of(string.getString());
             case String string -> List.of(string);
             default -> List.of();
