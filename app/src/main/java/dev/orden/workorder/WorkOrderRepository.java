@@ -140,7 +140,7 @@ public class WorkOrderRepository {
                 var field = "w." + sort.timeField();
                 conditions.add("(" + field + " " + op + " :afterAt OR (" + field + " = :afterAt AND w.number " + op
                         + " :afterNumber))");
-                parameters.put("afterAt", cursor.at().atOffset(java.time.ZoneOffset.UTC));
+                parameters.put("afterAt", cursor.at());
             }
         }
 
