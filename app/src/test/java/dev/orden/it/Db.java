@@ -1,0 +1,44 @@
+package dev.orden.it;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Plain JDBC to the test database as the application's runtime role, bypassing the server entirely. */
+final class Db {
+
+    static final String APP_ROLE = "orden_app";
+
+    private Db() {}
+
+    static Connection connectAsApp() throws SQLException {
+        return DriverManager.getConnection(It.JDBC_URL, APP_ROLE, "orden_app");
+    }
+
+    /** Tenant ids by slug; the tenant table has no row-level security. */
+    static Map<String, UUID> tenantIds() {
+        try (var connection = connectAsApp(); var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT id, slug FROM tenant")) {
+            var ids = new HashMap<String, UUID>();
+            while (rows.next()) ids.put(rows.getString("slug"), rows.getObject("id", UUID.class));
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static long count(String sql, Object... parameters) {
+        try (var connection = connectAsApp(); var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) statement.setObject(i + 1, parameters[i]);
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.orden.it;
+
+import java.security.SecureRandom;
+
+/** Where the system under test is (failsafe passes these) and small helpers shared by every suite. */
+final class It {
+
+    static final String BASE_URL = System.getProperty("orden.it.baseUrl", "http://127.0.0.1:9081");
+    static final String API_URL = BASE_URL + "/api/v1";
+    static final String KC_URL = System.getProperty("orden.it.kcUrl", "http://127.0.0.1:8180");
+    static final String REALM = "orden";
+    static final String JDBC_URL = System.getProperty("orden.it.jdbcUrl",
+            "jdbc:postgresql://127.0.0.1:5432/orden_test");
+    static final String DEMO_PASSWORD = "demo";
+
+    static final String ACME_ADMIN = "admin@acme.test";
+    static final String ACME_DISPATCHER = "dispatcher@acme.test";
+    static final String ACME_AGENT = "agent@acme.test";
+    static final String ACME_REQUESTER = "requester@acme.test";
+    static final String GLOBEX_ADMIN = "admin@globex.test";
+    static final String GLOBEX_DISPATCHER = "dispatcher@globex.test";
+    static final String GLOBEX_AGENT = "agent@globex.test";
+    static final String GLOBEX_REQUESTER = "requester@globex.test";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+    private It() {}
+
+    /** A lower-case token unique to this run, e.g. for titles, slugs and e-mails: {@code prefix-k3x9q2}. */
+    static String unique(String prefix) {
+        var sb = new StringBuilder(prefix).append('-');
+        for (int i = 0; i < 10; i++) sb.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+        return sb.toString();
+    }
+
+    static int randomBetween(int lowInclusive, int highInclusive) {
+        return lowInclusive + RANDOM.nextInt(highInclusive - lowInclusive + 1);
+    }
+}

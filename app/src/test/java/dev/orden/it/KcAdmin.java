@@ -1,0 +1,153 @@
+package dev.orden.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Keycloak's Admin REST API as the {@code orden-api} service account, for fixtures the demo data lacks: users
+ * outside any organization, organizations that are no tenant. Keycloak is shared: tests create unique names
+ * and delete what they made.
+ */
+final class KcAdmin {
+
+    private static String token;
+    private static Instant expires = Instant.EPOCH;
+
+    private KcAdmin() {}
+
+    private static synchronized String token() {
+        if (token == null || Instant.now().isAfter(expires)) {
+            var json = Tokens.post("/realms/" + It.REALM + "/protocol/openid-connect/token", Map.of(
+                    "grant_type", "client_credentials", "client_id", "orden-api", "client_secret",
+                    "orden-dev-secret"));
+            token = json.getString("access_token");
+            expires = Instant.now().plusSeconds(Math.max(5, json.getInt("expires_in", 60) - 30));
+        }
+        return token;
+    }
+
+    /** Creates an enabled user with a permanent password and both names (else the password grant fails). */
+    static String createUser(String username, String email, String password) {
+        var body = Json.createObjectBuilder()
+                .add("username", username)
+                .add("email", email)
+                .add("firstName", "Ivo")
+                .add("lastName", "Tester")
+                .add("enabled", true)
+                .add("emailVerified", true)
+                .add("credentials", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("type", "password").add("value", password).add("temporary", false)))
+                .build();
+        return idFromLocation(send("POST", "/users", body), "user " + username);
+    }
+
+    static Optional<String> findUserIdByEmail(String email) {
+        var found = read("/users?exact=true&email=" + enc(email)).asJsonArray();
+        return found.getValuesAs(JsonObject.class).stream().map(u -> u.getString("id")).findFirst();
+    }
+
+    static Optional<String> findUserIdByUsername(String username) {
+        var found = read("/users?exact=true&username=" + enc(username)).asJsonArray();
+        return found.getValuesAs(JsonObject.class).stream().map(u -> u.getString("id")).findFirst();
+    }
+
+    static void deleteUser(String id) {
+        send("DELETE", "/users/" + id, null);
+    }
+
+    static void grantRealmRole(String userId, String role) {
+        var representation = read("/roles/" + enc(role));
+        var response = send("POST", "/users/" + userId + "/role-mappings/realm",
+                Json.createArrayBuilder().add(representation).build());
+        expect(response, 204, "grant " + role);
+    }
+
+    static String createOrganization(String alias, String name) {
+        var body = Json.createObjectBuilder().add("name", name).add("alias", alias).add("enabled", true).build();
+        return idFromLocation(send("POST", "/organizations", body), "organization " + alias);
+    }
+
+    /** The organization whose alias is exactly {@code alias} (the search itself also matches prefixes). */
+    static Optional<String> findOrganizationId(String alias) {
+        JsonArray found = read("/organizations?q=" + enc("alias:" + alias)).asJsonArray();
+        return found.getValuesAs(JsonObject.class).stream()
+                .filter(o -> alias.equals(o.getString("alias", null)))
+                .map(o -> o.getString("id"))
+                .findFirst();
+    }
+
+    static void deleteOrganization(String id) {
+        send("DELETE", "/organizations/" + id, null);
+    }
+
+    static void addMember(String organizationId, String userId) {
+        var response = send("POST", "/organizations/" + organizationId + "/members", Json.createValue(userId));
+        expect(response, 201, "add member");
+    }
+
+    /** Deletes, ignoring failures: cleanup must not hide the real failure of a test. */
+    static void deleteQuietly(Runnable delete) {
+        try {
+            delete.run();
+        } catch (RuntimeException e) {
+            System.err.println("Keycloak cleanup failed: " + e);
+        }
+    }
+
+    private static JsonValue read(String path) {
+        var response = send("GET", path, null);
+        expect(response, 200, "GET " + path);
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readValue();
+        }
+    }
+
+    private static String idFromLocation(HttpResponse<String> response, String what) {
+        expect(response, 201, "create " + what);
+        var location = response.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    private static void expect(HttpResponse<String> response, int status, String action) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException("Keycloak refused to " + action + ": " + response.statusCode() + " "
+                    + response.body());
+        }
+    }
+
+    private static HttpResponse<String> send(String method, String path, JsonValue body) {
+        var request = HttpRequest.newBuilder(URI.create(It.KC_URL + "/admin/realms/" + It.REALM + path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + token())
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        try {
+            return Http.DEFAULT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
