@@ -80,6 +80,11 @@ final class WorkOrders {
         throw new AssertionError("more than 1000 pages");
     }
 
+    /** URL-encodes a query parameter value. */
+    static String enc(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** A JSON field that JSON-B may omit when null. */
     static boolean absent(JsonObject json, String field) {
         return !json.containsKey(field) || json.isNull(field);
