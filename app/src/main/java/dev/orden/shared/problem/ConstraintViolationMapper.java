@@ -19,6 +19,12 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
 
     @Override
     public Response toResponse(ConstraintViolationException exception) {
+        if (exception.getConstraintViolations() == null || exception.getConstraintViolations().isEmpty()) {
+            // RESTEasy reports a body it could not validate at all (a JSON array where an object belongs) so.
+            return Problem.of(ProblemType.MALFORMED_REQUEST, "The body is not valid JSON of the expected shape")
+                    .at(uriInfo.getPath())
+                    .toResponse();
+        }
         var errors = exception.getConstraintViolations().stream()
                 .map(v -> new FieldError(fieldName(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field))
