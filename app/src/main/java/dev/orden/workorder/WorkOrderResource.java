@@ -80,7 +80,7 @@ public class WorkOrderResource {
                          @QueryParam("area") String area, @QueryParam("requester") String requester,
                          @QueryParam("priority") String priority, @QueryParam("q") String text,
                          @QueryParam("sort") String sort, @QueryParam("cursor") String cursor,
-                         @QueryParam("limit") Integer limit) {
+                         @QueryParam("limit") String limit) {
         var query = query(status, assignee, team, type, area, requester, priority, text, sort, cursor, limit);
         var page = service.list(query);
         return new PageView(page.items().stream().map(WorkOrderView::of).toList(), page.nextCursor());
@@ -182,7 +182,7 @@ public class WorkOrderResource {
 
     private WorkOrderQuery query(List<String> status, String assignee, String team, String type, String area,
                                  String requester, String priority, String text, String sort, String cursor,
-                                 Integer limit) {
+                                 String limit) {
         var errors = new ArrayList<FieldError>();
         var statuses = EnumSet.noneOf(WorkOrderStatus.class);
         for (var value : status == null ? List.<String>of() : status) {
@@ -203,7 +203,7 @@ public class WorkOrderResource {
                 errors.add(new FieldError("priority", "must be one of " + Arrays.toString(Priority.values())));
             }
         }
-        int size = limit == null ? DEFAULT_LIMIT : limit;
+        int size = limit == null || limit.isBlank() ? DEFAULT_LIMIT : parseOrZero(limit);
         if (size < 1 || size > MAX_LIMIT) errors.add(new FieldError("limit", "must be between 1 and " + MAX_LIMIT));
         if (text != null && text.length() > 200) errors.add(new FieldError("q", "must be at most 200 characters"));
         if (!errors.isEmpty()) throw ProblemException.invalid(errors);
@@ -211,6 +211,15 @@ public class WorkOrderResource {
         var after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor, order);
         return new WorkOrderQuery(statuses, me(assignee), blankToNull(team), blankToNull(type), blankToNull(area),
                 me(requester), priorityFilter, blankToNull(text), order, after, size);
+    }
+
+    /** A number parameter; what is no number is 0, which the range check then reports (JAX-RS would say 404). */
+    private static int parseOrZero(String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** {@code me} stands for the caller's own id in the assignee and requester filters. */
