@@ -25,6 +25,10 @@ final class Api {
 
     private static final Map<String, JsonObject> ME = new ConcurrentHashMap<>();
 
+    static {
+        It.awaitReady();
+    }
+
     private final HttpClient http;
     private final Supplier<String> token;
     private final String who;
@@ -45,7 +49,7 @@ final class Api {
     }
 
     static Api bearer(String rawToken) {
-        return new Api(Http.DEFAULT, () -> rawToken, "bearer");
+        return new Api(Http.DEFAULT, () -> rawToken, "bearer " + Integer.toHexString(rawToken.hashCode()));
     }
 
     static Api anonymous() {

@@ -34,6 +34,38 @@ final class It {
         return sb.toString();
     }
 
+    /**
+     * Waits (at most three minutes) until the server reports ready: liberty-maven-plugin returns once Liberty
+     * has started, but the demo tenants may still be seeding if Keycloak was slow.
+     */
+    static synchronized void awaitReady() {
+        if (ready) return;
+        var client = Http.DEFAULT;
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(BASE_URL + "/health/ready"))
+                .timeout(java.time.Duration.ofSeconds(10)).build();
+        var deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    ready = true;
+                    return;
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (java.io.IOException e) {
+                last = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(500).toNanos());
+        }
+        throw new IllegalStateException("Orden at " + BASE_URL + " is not ready: " + last);
+    }
+
+    private static boolean ready;
+
     static int randomBetween(int lowInclusive, int highInclusive) {
         return lowInclusive + RANDOM.nextInt(highInclusive - lowInclusive + 1);
     }

@@ -156,6 +156,39 @@ class OptimisticLockingIT {
         assertEquals(1 + rounds, get(dispatcher, id).getInt("version"));
     }
 
+    /** Orders created at the same moment in one tenant still get distinct numbers, and none fails. */
+    @Test
+    void concurrentCreatesGetDistinctNumbers() throws Exception {
+        var marker = It.unique("numbers");
+        var creators = List.of(dispatcher, agent, Api.as(It.ACME_REQUESTER), Api.as(It.ACME_ADMIN));
+        creators.forEach(Api::id);
+        var many = Executors.newFixedThreadPool(4);
+        try {
+            var barrier = new CyclicBarrier(4);
+            var futures = new ArrayList<CompletableFuture<List<Res>>>();
+            for (var creator : creators) {
+                futures.add(CompletableFuture.supplyAsync(() -> {
+                    var results = new ArrayList<Res>();
+                    for (int i = 0; i < 4; i++) {
+                        int n = i;
+                        results.add(await(barrier, () -> creator.post("/workorders",
+                                WorkOrders.order(marker + " " + creator + " " + n).build())));
+                    }
+                    return results;
+                }, many));
+            }
+            var numbers = new ArrayList<Long>();
+            for (var future : futures) {
+                for (var res : future.get()) numbers.add(res.expect(201).json().getJsonNumber("sequence").longValue());
+            }
+            assertEquals(16, numbers.size());
+            assertEquals(16, new java.util.HashSet<>(numbers).size(), "duplicate numbers: " + numbers);
+            assertEquals(16, WorkOrders.listAll(dispatcher, "q=" + marker).size());
+        } finally {
+            many.shutdownNow();
+        }
+    }
+
     private interface Call {
         Res run();
     }

@@ -101,6 +101,22 @@ class WorkOrderListIT {
     }
 
     @Test
+    void wildcardsInTheSearchTextAreLiteral() {
+        var wild = It.unique("wild");
+        var percent = create(dispatcher, order(wild + " 100%_done")).getString("id");
+        var found = listAll(dispatcher, "q=" + enc("100%_done"));
+        assertTrue(found.stream().anyMatch(w -> w.getString("id").equals(percent)));
+        assertTrue(found.stream().allMatch(w -> w.getString("title").contains("100%_done")), found.toString());
+        assertTrue(listAll(dispatcher, "q=" + enc("%")).stream()
+                .allMatch(w -> (w.getString("title") + w.getString("description", "")).contains("%")),
+                "'%' must match a percent sign, not everything");
+        assertEquals(List.of(), listAll(dispatcher, "q=" + enc(wild.replace('-', '_'))),
+                "'_' must match an underscore, not any character");
+        assertEquals(List.of(percent), listAll(dispatcher, "q=" + enc(wild)).stream().map(w -> w.getString("id"))
+                .toList());
+    }
+
+    @Test
     void statusFilterTakesRepeatedParametersAndCommaLists() {
         assertEquals(orders(0, 4, 5), ids(dispatcher, "status=NEW"));
         assertEquals(orders(0, 4, 5, 6), ids(dispatcher, "status=NEW&status=CANCELLED"));
