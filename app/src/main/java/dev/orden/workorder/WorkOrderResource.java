@@ -102,7 +102,7 @@ public class WorkOrderResource {
     @Operation(summary = "A work order by id or number (WO-1042 or 1042)")
     public Response get(@PathParam("ref") String reference) {
         var order = service.get(reference);
-        return Response.ok(WorkOrderView.of(order)).tag(etag(order)).build();
+        return ok(order);
     }
 
     @PATCH
@@ -111,9 +111,9 @@ public class WorkOrderResource {
     @Operation(summary = "Change fields (JSON merge patch); needs If-Match or \"version\"")
     public Response update(@PathParam("ref") String reference, @HeaderParam("If-Match") String ifMatch,
                            @NotNull(message = "a JSON object is required") JsonObject patch) {
-        var version = version(ifMatch, patch.containsKey("version") ? patch.get("version").toString() : null);
+        var version = version(ifMatch, patch.get("version"));
         var order = service.update(reference, version, patch);
-        return Response.ok(WorkOrderView.of(order)).tag(etag(order)).build();
+        return ok(order);
     }
 
     @POST
@@ -121,9 +121,9 @@ public class WorkOrderResource {
     @Operation(summary = "Move a work order along its lifecycle")
     public Response transition(@PathParam("ref") String reference, @HeaderParam("If-Match") String ifMatch,
                                @NotNull(message = "a JSON object is required") @Valid TransitionRequest request) {
-        var version = version(ifMatch, request.version() == null ? null : request.version().toString());
+        var version = version(ifMatch, request.version());
         var order = service.transition(reference, version, WorkOrderStatus.valueOf(request.to()), request.comment());
-        return Response.ok(WorkOrderView.of(order)).tag(etag(order)).build();
+        return ok(order);
     }
 
     @POST
@@ -135,10 +135,10 @@ public class WorkOrderResource {
             throw ProblemException.invalid(List.of(new FieldError("assignee", "give an assignee, a team or both"),
                     new FieldError("team", "give an assignee, a team or both")));
         }
-        var version = version(ifMatch, request.version() == null ? null : request.version().toString());
+        var version = version(ifMatch, request.version());
         var order = service.assign(reference, version,
                 new WorkOrderService.Assignment(request.assignee(), request.team(), request.reason()));
-        return Response.ok(WorkOrderView.of(order)).tag(etag(order)).build();
+        return ok(order);
     }
 
     @GET
@@ -165,13 +165,18 @@ public class WorkOrderResource {
         return Response.status(Response.Status.CREATED).entity(CommentView.of(comment)).build();
     }
 
+    private static Response ok(WorkOrder order) {
+        return Response.ok(WorkOrderView.of(order)).tag(etag(order)).build();
+    }
+
     private static EntityTag etag(WorkOrder order) {
         return new EntityTag(Integer.toString(order.version()));
     }
 
     /** The version a change is based on: If-Match wins over a {@code version} in the body. */
-    private static Integer version(String ifMatch, String bodyVersion) {
-        var raw = ifMatch != null ? ifMatch.replaceFirst("^W/", "").replace("\"", "").strip() : bodyVersion;
+    private static Integer version(String ifMatch, Object bodyVersion) {
+        var raw = ifMatch != null ? ifMatch.replaceFirst("^W/", "").replace("\"", "").strip()
+                : bodyVersion == null ? null : bodyVersion.toString();
         if (raw == null || raw.equals("null")) return null;
         try {
             return Integer.valueOf(raw);
