@@ -124,6 +124,15 @@ public class WorkOrderRepository {
             if (query.area() != null) add("w.area = :area", "area", query.area());
             if (query.requester() != null) add("w.requesterId = :requester", "requester", query.requester());
             if (query.priority() != null) add("w.priority = :priority", "priority", query.priority());
+            int n = 0;
+            for (var filter : query.customFields().entrySet()) {
+                var key = "cf" + n++;
+                // Both readings of the value (JSON literal and string) so that 12 matches 12 and "12"; @> uses the GIN index.
+                conditions.add("SQL('(? @> CAST(? AS jsonb) OR ? @> CAST(? AS jsonb))', w.customFields, :" + key
+                        + "s, w.customFields, :" + key + "l)");
+                parameters.put(key + "s", CustomFieldFilter.asString(filter.getKey(), filter.getValue()));
+                parameters.put(key + "l", CustomFieldFilter.asLiteral(filter.getKey(), filter.getValue()));
+            }
             if (query.text() != null) {
                 add("(LOWER(w.title) LIKE :text ESCAPE '\\' OR LOWER(w.description) LIKE :text ESCAPE '\\')",
                         "text", "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%");

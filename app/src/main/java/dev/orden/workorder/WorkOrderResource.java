@@ -74,7 +74,7 @@ public class WorkOrderResource {
     }
 
     @GET
-    @Operation(summary = "List work orders with filters, sorting and cursor pagination")
+    @Operation(summary = "List work orders with filters (cf.<key>=value for custom fields), sorting and cursor pagination")
     public PageView list(@QueryParam("status") List<String> status, @QueryParam("assignee") String assignee,
                          @QueryParam("team") String team, @QueryParam("type") String type,
                          @QueryParam("area") String area, @QueryParam("requester") String requester,
@@ -88,7 +88,7 @@ public class WorkOrderResource {
 
     @GET
     @Path("counts")
-    @Operation(summary = "Count work orders by status, with the same filters as the list")
+    @Operation(summary = "Count work orders by status, with the same filters as the list (cf.<key>=value too)")
     public CountsView counts(@QueryParam("status") List<String> status, @QueryParam("assignee") String assignee,
                              @QueryParam("team") String team, @QueryParam("type") String type,
                              @QueryParam("area") String area, @QueryParam("requester") String requester,
@@ -189,6 +189,7 @@ public class WorkOrderResource {
                                  String requester, String priority, String text, String sort, String cursor,
                                  String limit) {
         var errors = new ArrayList<FieldError>();
+        var customFields = CustomFieldFilter.fromQuery(uriInfo.getQueryParameters(), errors);
         var statuses = EnumSet.noneOf(WorkOrderStatus.class);
         for (var value : status == null ? List.<String>of() : status) {
             for (var name : value.split(",")) {
@@ -215,7 +216,7 @@ public class WorkOrderResource {
         var order = WorkOrderSort.parse(sort);
         var after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor, order);
         return new WorkOrderQuery(statuses, me(assignee), blankToNull(team), blankToNull(type), blankToNull(area),
-                me(requester), priorityFilter, blankToNull(text), order, after, size);
+                me(requester), priorityFilter, blankToNull(text), customFields, order, after, size);
     }
 
     /** A number parameter; what is no number is 0, which the range check then reports (JAX-RS would say 404). */

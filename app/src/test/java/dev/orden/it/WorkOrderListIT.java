@@ -100,6 +100,28 @@ class WorkOrderListIT {
     }
 
     @Test
+    void customFieldFiltersMatchValuesAsTextOrLiteralAndCombine() {
+        var tag = It.unique("cf");
+        var numeric = create(dispatcher, order(tag + " numeric").add("customFields", Json.createObjectBuilder()
+                .add("serial", 12).add("model", "X100").add("warranty", true))).getString("id");
+        var text = create(dispatcher, order(tag + " text").add("customFields", Json.createObjectBuilder()
+                .add("serial", "12").add("model", "X200"))).getString("id");
+        create(dispatcher, order(tag + " other").add("customFields", Json.createObjectBuilder().add("serial", 13)));
+        Function<String, Set<String>> found = filters -> listAll(dispatcher, "q=" + enc(tag) + "&" + filters)
+                .stream().map(w -> w.getString("id")).collect(Collectors.toSet());
+
+        assertEquals(Set.of(numeric, text), found.apply("cf.serial=12"));
+        assertEquals(Set.of(numeric), found.apply("cf.serial=12&cf.model=X100"));
+        assertEquals(Set.of(numeric), found.apply("cf.warranty=true"));
+        assertEquals(Set.of(text), found.apply("cf.model=" + enc("X200")));
+        assertEquals(Set.of(), found.apply("cf.model=x100"), "values match exactly");
+        assertEquals(Set.of(), found.apply("cf.nothere=12"));
+        assertEquals(2, dispatcher.get("/workorders/counts?q=" + enc(tag) + "&cf.serial=12").expect(200).json()
+                .getInt("total"));
+        assertEquals(Set.of("cf.bad-key"), dispatcher.get("/workorders?cf.bad-key=1").invalidFields());
+    }
+
+    @Test
     void wildcardsInTheSearchTextAreLiteral() {
         var wild = It.unique("wild");
         var percent = create(dispatcher, order(wild + " 100%_done")).getString("id");
