@@ -27,8 +27,10 @@ final class FieldFixtures {
     }
 
     /** A field definition with a label added unless it has one. */
-    static JsonObject definition(String text) {
-        var definition = json(text);
+    static JsonValue definition(String text) {
+        if (!(value(text) instanceof JsonObject definition)) {
+            return value(text);
+        }
         return definition.containsKey("label") ? definition
                 : Json.createObjectBuilder(definition).add("label", json("{'es':'Campo','en':'Field'}")).build();
     }
