@@ -4,7 +4,6 @@ import com.google.re2j.Pattern;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One custom field of a tenant's configuration. Optional rules are null when absent. Parse with
@@ -38,10 +37,6 @@ public record FieldDefinition(
 
     public String errorField() {
         return "customFields." + key;
-    }
-
-    public Optional<JsonValue> defaultIfAny() {
-        return Optional.ofNullable(defaultValue);
     }
 
     public boolean hasOption(String value) {

@@ -53,7 +53,7 @@ final class FieldReader {
         checkOrder(field, "minLength", minLength, "maxLength", maxLength);
         checkOrder(field, "min", min, "max", max);
         checkOrder(field, "minItems", minItems, "maxItems", maxItems);
-        return new FieldDefinition(key, required(field, "label", field.localized("label")), field.localized("help"),
+        return new FieldDefinition(key, mandatory(field, "label", field.localized("label")), field.localized("help"),
                 type, field.bool("required"), field.value("default"), pattern(field), minLength, maxLength,
                 min, max, field.count("decimals"), field.string("currency"), options(field), minItems, maxItems,
                 condition(field, "visibleWhen", conditions), condition(field, "requiredWhen", conditions),
@@ -72,7 +72,7 @@ final class FieldReader {
     }
 
     private String key(PropertyReader field) {
-        var key = required(field, "key", field.string("key"));
+        var key = mandatory(field, "key", field.string("key"));
         if (key != null && !FieldDefinitionParser.KEY.matcher(key).matches()) {
             field.fail("key", "must start with a letter and hold only letters, digits and _ (at most 64)");
         }
@@ -80,7 +80,7 @@ final class FieldReader {
     }
 
     private FieldType type(PropertyReader field) {
-        var name = required(field, "type", field.string("type"));
+        var name = mandatory(field, "type", field.string("type"));
         if (name == null) {
             return null;
         }
@@ -122,11 +122,11 @@ final class FieldReader {
                 continue;
             }
             var option = new PropertyReader(object, pointer, errors);
-            var value = required(option, "value", option.string("value"));
+            var value = mandatory(option, "value", option.string("value"));
             if (value != null && value.isBlank()) {
                 option.fail("value", "must not be blank");
             }
-            options.add(new FieldOption(value, required(option, "label", option.localized("label"))));
+            options.add(new FieldOption(value, mandatory(option, "label", option.localized("label"))));
             option.rejectUnknown(List.of("value", "label"));
         }
         return options;
@@ -142,7 +142,7 @@ final class FieldReader {
         problems.forEach(problem -> errors.add(new DefinitionError(pointer + "/default", "the default " + problem)));
     }
 
-    private <T> T required(PropertyReader reader, String name, T value) {
+    private <T> T mandatory(PropertyReader reader, String name, T value) {
         if (!reader.has(name)) {
             reader.fail(name, "is missing");
         }

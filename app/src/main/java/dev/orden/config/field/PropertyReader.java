@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 
@@ -120,7 +121,7 @@ final class PropertyReader {
         return new LocalizedText(byLanguage);
     }
 
-    void rejectUnknown(java.util.Collection<String> known) {
+    void rejectUnknown(Collection<String> known) {
         object.keySet().stream().filter(name -> !known.contains(name)).sorted()
                 .forEach(name -> fail(name, "unknown property"));
     }

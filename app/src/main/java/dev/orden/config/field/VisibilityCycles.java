@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Finds fields whose visibility depends, through other fields, on itself. Only visibleWhen counts: a field's value
@@ -38,7 +39,7 @@ final class VisibilityCycles {
         }
         path.add(key);
         var condition = byKey.get(key).visibleWhen();
-        for (var next : condition == null ? Set.<String>of() : new java.util.TreeSet<>(condition.fields())) {
+        for (var next : condition == null ? Set.<String>of() : new TreeSet<>(condition.fields())) {
             if (path.contains(next)) {
                 reportCycle(key, next);
             } else {
