@@ -167,6 +167,23 @@ class FieldValuesValidatorTest {
     }
 
     @Test
+    void aPatchLeavesAloneAValueWhoseFieldWasRemovedFromTheConfiguration() {
+        var stored = json("{'serial':'S1','removedLongAgo':'x'}");
+        assertEquals(List.of(), patch(REPAIR, stored, "{'visits':1}"));
+        assertEquals(List.of(error("removedLongAgo", "is not a field of this form")),
+                patch(REPAIR, stored, "{'removedLongAgo':'y'}"));
+    }
+
+    @Test
+    void visibilityWinsOverRequiredWhen() {
+        var fields = fields("{'key':'a','type':'boolean'}",
+                "{'key':'b','type':'text','required':true,'requiredWhen':{'field':'a','equals':false},"
+                        + "'visibleWhen':{'field':'a','equals':true}}");
+        assertEquals(List.of(), validate(fields, "{'a':false}"));
+        assertEquals(List.of(error("b", "is required")), validate(fields, "{'a':true}"));
+    }
+
+    @Test
     void mergeReplacesAndRemovesTopLevelKeys() {
         assertEquals(json("{'a':1,'c':{'x':1}}"),
                 FieldValuesValidator.merge(json("{'a':2,'b':3,'c':{'y':1}}"), json("{'a':1,'b':null,'c':{'x':1}}")));
