@@ -17,11 +17,13 @@ final class ConditionParser {
     private final String ownKey;
     private final Set<String> knownKeys;
     private final List<DefinitionError> errors;
+    private final List<Comparison> comparisons;
 
-    ConditionParser(String ownKey, Set<String> knownKeys, List<DefinitionError> errors) {
+    ConditionParser(String ownKey, Set<String> knownKeys, List<DefinitionError> errors, List<Comparison> comparisons) {
         this.ownKey = ownKey;
         this.knownKeys = knownKeys;
         this.errors = errors;
+        this.comparisons = comparisons;
     }
 
     Condition parse(JsonValue json, String pointer) {
@@ -67,6 +69,7 @@ final class ConditionParser {
         rejectOthers(object, pointer, "field", operator);
         var field = readField(object, pointer);
         var operand = object.get(operator);
+        recordComparisons(field, operator, operand, pointer + "/" + operator);
         return switch (operator) {
             case "equals" -> new EqualsCondition(field, operand);
             case "notEquals" -> new NotEqualsCondition(field, operand);
@@ -77,6 +80,16 @@ final class ConditionParser {
                     ? (operator.equals("empty") ? new EmptyCondition(field) : new NotEmptyCondition(field))
                     : fail(pointer + "/" + operator, "must be true");
         };
+    }
+
+    private void recordComparisons(String field, String operator, JsonValue operand, String pointer) {
+        if (operator.equals("equals") || operator.equals("notEquals")) {
+            comparisons.add(new Comparison(pointer, field, operand, false));
+        } else if (operator.equals("in") && operand instanceof JsonArray values) {
+            for (int i = 0; i < values.size(); i++) {
+                comparisons.add(new Comparison(pointer + "/" + i, field, values.get(i), true));
+            }
+        }
     }
 
     private String readField(JsonObject object, String pointer) {

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +27,7 @@ public final class FieldDefinitionParser {
             return new ParseResult(List.of(), List.of(new DefinitionError("/fields", "must be an array of fields")));
         }
         var errors = new ArrayList<DefinitionError>();
-        new PropertyReader(document, "", errors).rejectUnknown(List.of("fields"));
+        new PropertyReader(document, "", errors).rejectUnknown(List.of("$schema", "fields"));
         var result = parse(fields, "/fields");
         errors.addAll(result.errors());
         return errors.isEmpty() ? result : new ParseResult(List.of(), errors);
@@ -36,13 +38,18 @@ public final class FieldDefinitionParser {
         var errors = new ArrayList<DefinitionError>();
         var pointerByKey = keysOf(fields, pointer, errors);
         var definitions = new ArrayList<FieldDefinition>();
+        var comparisons = new ArrayList<Comparison>();
         for (int i = 0; i < fields.size(); i++) {
-            var definition = new FieldReader(pointerByKey.keySet(), errors).read(fields.get(i), pointer + "/" + i);
+            var definition = new FieldReader(pointerByKey.keySet(), errors, comparisons)
+                    .read(fields.get(i), pointer + "/" + i);
             if (definition != null) {
                 definitions.add(definition);
             }
         }
         VisibilityCycles.report(definitions, pointerByKey, errors);
+        var byKey = definitions.stream()
+                .collect(Collectors.toMap(FieldDefinition::key, Function.identity(), (first, duplicate) -> first));
+        ComparisonCheck.report(comparisons, byKey, errors);
         return errors.isEmpty() ? new ParseResult(definitions, List.of()) : new ParseResult(List.of(), errors);
     }
 

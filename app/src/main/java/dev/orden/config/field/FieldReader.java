@@ -18,10 +18,12 @@ final class FieldReader {
 
     private final Set<String> knownKeys;
     private final List<DefinitionError> errors;
+    private final List<Comparison> comparisons;
 
-    FieldReader(Set<String> knownKeys, List<DefinitionError> errors) {
+    FieldReader(Set<String> knownKeys, List<DefinitionError> errors, List<Comparison> comparisons) {
         this.knownKeys = knownKeys;
         this.errors = errors;
+        this.comparisons = comparisons;
     }
 
     FieldDefinition read(JsonValue json, String pointer) {
@@ -43,7 +45,7 @@ final class FieldReader {
         var key = key(field);
         var type = type(field);
         rejectUnknown(field, type);
-        var conditions = new ConditionParser(key, knownKeys, errors);
+        var conditions = new ConditionParser(key, knownKeys, errors, comparisons);
         var minLength = field.count("minLength");
         var maxLength = field.count("maxLength");
         var min = field.number("min");

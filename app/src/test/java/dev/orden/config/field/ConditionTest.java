@@ -82,7 +82,7 @@ class ConditionTest {
 
     private static Condition parse(String condition) {
         var errors = new java.util.ArrayList<DefinitionError>();
-        var parsed = new ConditionParser("self", Set.of("s", "n", "b", "m"), errors).parse(json(condition), "/c");
+        var parsed = new ConditionParser("self", Set.of("s", "n", "b", "m"), errors, new java.util.ArrayList<>()).parse(json(condition), "/c");
         assertEquals(List.of(), errors);
         return parsed;
     }

@@ -144,6 +144,13 @@ class FieldDefinitionParserTest {
                         "/fields/1/visibleWhen/any", "must be a non-empty array of conditions"),
                 bad("{'key':'x','type':'text','visibleWhen':{'not':{'field':'colour','empty':true},'field':'colour'}}",
                         "/fields/1/visibleWhen/field", "unknown or misplaced property"),
+                bad("{'key':'x','type':'text','visibleWhen':{'field':'colour','equals':'b'}}",
+                        "/fields/1/visibleWhen/equals", "can never match 'colour', whose value is not one of the options: a"),
+                bad("{'key':'x','type':'text','visibleWhen':{'any':[{'field':'colour','in':['a','z']}]}}",
+                        "/fields/1/visibleWhen/any/0/in/1", "can never match 'colour', whose value is not one of"),
+                bad("{'key':'x','type':'text','requiredWhen':{'field':'colour','notEquals':3}}",
+                        "/fields/1/requiredWhen/notEquals",
+                        "can never match 'colour', whose value must be a string, not a number"),
                 bad("{'key':'x','type':'text','visibleWhen':'colour'}", "/fields/1/visibleWhen",
                         "a condition must be an object"));
     }
@@ -197,6 +204,25 @@ class FieldDefinitionParserTest {
                 "{'key':'b','type':'text','visibleWhen':{'field':'a','equals':true}}",
                 "{'key':'c','type':'text','visibleWhen':{'all':[{'field':'a','equals':true},{'field':'b','notEmpty':true}]}}");
         assertEquals(3, parsed.size());
+    }
+
+    @Test
+    void comparesAMultiselectItemByItemWithInAndAsAWholeWithEquals() {
+        var tags = "{'key':'tags','type':'multiselect','options':[" + OPTION_A + "]}";
+        assertEquals(2, fields(tags, "{'key':'x','type':'text','visibleWhen':{'any':[{'field':'tags','in':['a']},"
+                + "{'field':'tags','equals':['a']},{'field':'tags','equals':null}]}}").size());
+        assertEquals(List.of(
+                        new DefinitionError("/fields/1/visibleWhen/all/0/in/0",
+                                "can never match 'tags', whose value is not one of the options: a"),
+                        new DefinitionError("/fields/1/visibleWhen/all/1/equals",
+                                "can never match 'tags', whose value must be an array of option values, not a string")),
+                parse(tags, "{'key':'x','type':'text','visibleWhen':{'all':[{'field':'tags','in':['z']},"
+                        + "{'field':'tags','equals':'a'}]}}").errors());
+    }
+
+    @Test
+    void aDocumentMayNameItsSchema() {
+        assertEquals(List.of(), FieldDefinitionParser.parse(json("{'$schema':'fields.schema.json','fields':[]}")).errors());
     }
 
     @Test
