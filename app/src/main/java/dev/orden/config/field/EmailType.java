@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  */
 final class EmailType implements FieldType {
 
-    private static final Pattern ADDRESS =
-            Pattern.compile("[^@\\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+");
+    private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?";
+    private static final Pattern ADDRESS = Pattern.compile("[^@\\s]{1,64}@" + LABEL + "(?:\\." + LABEL + ")+");
 
     public String name() {
         return "email";

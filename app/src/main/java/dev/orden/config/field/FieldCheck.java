@@ -27,13 +27,16 @@ final class FieldCheck {
         problems().forEach(problem -> errors.add(new FieldError(field.errorField(), problem)));
     }
 
+    private static final String RETIRED = "is retired: it cannot be set or changed";
+    private static final String HIDDEN = "is hidden by its visibleWhen condition: it must not have a value";
+
     private List<String> problems() {
         boolean absent = value.getValueType() == JsonValue.ValueType.NULL;
         if (field.retired()) {
-            return absent || JsonValues.same(value, previous) ? List.of() : List.of("is retired: it cannot be set or changed");
+            return absent || JsonValues.same(value, previous) ? List.of() : List.of(RETIRED);
         }
         if (!visible.isVisible(field.key())) {
-            return JsonValues.isEmpty(value) ? List.of() : List.of("is hidden by its visibleWhen condition: it must not have a value");
+            return JsonValues.isEmpty(value) ? List.of() : List.of(HIDDEN);
         }
         if (field.readOnly() && !JsonValues.same(value, previous) && !isDefaultOnCreation()) {
             return List.of("is read-only");

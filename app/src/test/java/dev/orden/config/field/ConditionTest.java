@@ -4,6 +4,8 @@ import static dev.orden.config.field.FieldFixtures.json;
 import static dev.orden.config.field.FieldFixtures.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -61,8 +63,7 @@ class ConditionTest {
     @MethodSource("cases")
     void evaluates(String condition, String values, boolean expected) {
         var object = json(values);
-        assertEquals(expected, parse(condition).test(key -> FieldFixtures.value(
-                object.containsKey(key) ? object.get(key).toString() : "null")));
+        assertEquals(expected, parse(condition).test(key -> object.getOrDefault(key, JsonValue.NULL)));
     }
 
     @Test
@@ -77,12 +78,14 @@ class ConditionTest {
         assertEquals(new InCondition("s", List.of(value("'a'"), value("2"))), parse("{'field':'s','in':['a',2]}"));
         assertEquals(new NotEqualsCondition("s", value("'a'")), parse("{'field':'s','notEquals':'a'}"));
         assertEquals(new NotCondition(new EmptyCondition("s")), parse("{'not':{'field':'s','empty':true}}"));
-        assertEquals(new AnyCondition(List.of(new NotEmptyCondition("s"))), parse("{'any':[{'field':'s','notEmpty':true}]}"));
+        assertEquals(new AnyCondition(List.of(new NotEmptyCondition("s"))),
+                parse("{'any':[{'field':'s','notEmpty':true}]}"));
     }
 
     private static Condition parse(String condition) {
-        var errors = new java.util.ArrayList<DefinitionError>();
-        var parsed = new ConditionParser("self", Set.of("s", "n", "b", "m"), errors, new java.util.ArrayList<>()).parse(json(condition), "/c");
+        var errors = new ArrayList<DefinitionError>();
+        var parser = new ConditionParser("self", Set.of("s", "n", "b", "m"), errors, new ArrayList<>());
+        var parsed = parser.parse(json(condition), "/c");
         assertEquals(List.of(), errors);
         return parsed;
     }
