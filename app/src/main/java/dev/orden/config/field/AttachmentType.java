@@ -1,0 +1,35 @@
+package dev.orden.config.field;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.Set;
+
+/** A placeholder reference {"id": "...", "name": "..."} until attachments are stored. */
+final class AttachmentType implements FieldType {
+
+    private static final List<String> MEMBERS = List.of("id", "name");
+
+    public String name() {
+        return "attachment";
+    }
+
+    public Set<String> properties() {
+        return Set.of();
+    }
+
+    public void check(FieldDefinition field, JsonValue value, ValidationContext context, List<String> problems) {
+        if (!(value instanceof JsonObject attachment)) {
+            problems.add("must be an object with id and name, not a " + JsonValues.typeOf(value));
+            return;
+        }
+        attachment.keySet().stream().filter(name -> !MEMBERS.contains(name)).sorted()
+                .forEach(name -> problems.add("has an unknown member '" + name + "'"));
+        for (var member : MEMBERS) {
+            if (!(attachment.get(member) instanceof JsonString text) || text.getString().isBlank()) {
+                problems.add("needs " + member + " as a non-empty string");
+            }
+        }
+    }
+}
