@@ -19,20 +19,22 @@ public class ConfigRepository {
         return tenantEm.em();
     }
 
-    /** Binds a tenant that is not the caller's (seeding at sign-up); later calls in the transaction use it. */
-    void bind(UUID tenantId) {
-        tenantEm.bind(tenantId);
+    /**
+     * Stores and activates the first version of a tenant that is not the caller's (sign-up, demo seeding: no
+     * request may be active), after the tenant's own row, which it refers to.
+     */
+    void addActive(UUID tenantId, ConfigVersion version) {
+        var em = tenantEm.bind(tenantId);
+        em.flush();
+        em.persist(version);
+        em.flush();
+        activate(em, version.version());
     }
 
     /** Serializes configuration writes of the tenant until commit, so version numbers never race. */
     void lockTenant() {
         em().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('config:' || current_setting('app.tenant_id')))")
                 .getSingleResult();
-    }
-
-    /** Writes what the transaction has pending (a new tenant's row before its configuration refers to it). */
-    void flush() {
-        em().flush();
     }
 
     void add(ConfigVersion version) {
@@ -80,7 +82,11 @@ public class ConfigRepository {
     }
 
     void activate(int version) {
-        em().createNativeQuery("""
+        activate(em(), version);
+    }
+
+    private static void activate(EntityManager em, int version) {
+        em.createNativeQuery("""
                         INSERT INTO tenant_config_active (tenant_id, version)
                         VALUES (current_setting('app.tenant_id')::uuid, ?1)
                         ON CONFLICT (tenant_id) DO UPDATE SET version = EXCLUDED.version""")

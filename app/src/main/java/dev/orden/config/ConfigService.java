@@ -114,11 +114,9 @@ public class ConfigService {
 
     /** Version 1 of a new tenant: the default bundle, published and active. Runs in the sign-up transaction. */
     public void seed(UUID tenantId) {
-        repository.bind(tenantId);
-        repository.flush();
         var bundle = ConfigBundles.defaultBundle();
-        repository.add(ConfigVersion.published(1, bundle.toString(), SYSTEM, "Default configuration"));
-        activate(tenantId, 1, bundle);
+        repository.addActive(tenantId, ConfigVersion.published(1, bundle.toString(), SYSTEM, "Default configuration"));
+        active.swapOnCommit(tenantId, new ActiveConfiguration.Active(1, bundle));
     }
 
     private void activate(UUID tenantId, int version, JsonObject bundle) {
