@@ -30,6 +30,9 @@ public class ConfigService {
     @Inject
     TenantContext context;
 
+    @Inject
+    InitialBundles initialBundles;
+
     /** A version with its verdict (drafts are stored even when invalid; publishing is what refuses them). */
     public record Checked(ConfigVersion version, BundleValidation validation) {}
 
@@ -112,9 +115,9 @@ public class ConfigService {
         return Json.createDiff(source, target).toJsonArray();
     }
 
-    /** Version 1 of a new tenant: the default bundle, published and active. Runs in the sign-up transaction. */
-    public void seed(UUID tenantId) {
-        var bundle = ConfigBundles.defaultBundle();
+    /** Version 1 of a new tenant, published and active. Runs in the sign-up transaction. */
+    public void seed(UUID tenantId, String slug) {
+        var bundle = initialBundles.forTenant(slug);
         repository.addActive(tenantId, ConfigVersion.published(1, bundle.toString(), SYSTEM, "Default configuration"));
         active.swapOnCommit(tenantId, new ActiveConfiguration.Active(1, bundle));
     }

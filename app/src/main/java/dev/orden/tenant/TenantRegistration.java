@@ -40,7 +40,7 @@ public class TenantRegistration {
             throw e;
         }
         people.forEach(person -> members.record(tenant.id(), person));
-        configuration.seed(tenant.id());
+        configuration.seed(tenant.id(), slug);
         directory.forget(slug);
         return tenant;
     }

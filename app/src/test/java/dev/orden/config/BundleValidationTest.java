@@ -46,6 +46,13 @@ class BundleValidationTest {
         assertEquals(List.of(), BundleValidation.of(ConfigBundles.defaultBundle()).errors());
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"acme", "globex"})
+    void theDemoTenantsBundlesAreValid(String slug) throws java.io.IOException {
+        var file = java.nio.file.Path.of("..", "tenant-config", "tenants", slug + ".bundle.json");
+        assertEquals(List.of(), BundleValidation.of(parse(java.nio.file.Files.readString(file))).errors());
+    }
+
     @Test
     void aBundleUsingEveryPartIsValid() {
         assertEquals(List.of(), BundleValidation.of(parse(VALID)).errors());

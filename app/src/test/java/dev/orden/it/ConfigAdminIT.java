@@ -158,6 +158,12 @@ class ConfigAdminIT {
     }
 
     @Test
+    void theDemoTenantsStartWithTheirOwnBundles() {
+        assertEquals(java.util.List.of("repair", "installation", "complaint"), typeKeys(ACME));
+        assertEquals(java.util.List.of("incident", "preventive", "request"), typeKeys(GLOBEX));
+    }
+
+    @Test
     void theSchemasArePublic() {
         var anonymous = Api.anonymous();
         var bundle = anonymous.get("/config/schema/bundle").expect(200).json();
@@ -168,6 +174,11 @@ class ConfigAdminIT {
                     anonymous.get("/config/schema/" + part + ".schema.json").expect(200).json().getString("$id"));
         }
         anonymous.get("/config/schema/secrets").problem(404, "not-found");
+    }
+
+    private static java.util.List<String> typeKeys(Api admin) {
+        return admin.get("/admin/config/versions/1").expect(200).json().getJsonObject("bundle").getJsonArray("types")
+                .getValuesAs(JsonObject.class).stream().map(t -> t.getString("key")).toList();
     }
 
     private static Res putDraft(Api api, JsonObject bundle) {
