@@ -15,9 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Each tenant's active configuration, kept in memory: loaded on first use, swapped when a publish or rollback
- * commits (never before, so a rolled-back publish leaves no trace). Versions only grow, so of two racing
- * updates the higher version wins.
+ * Each tenant's active configuration, kept in memory: the parsed bundle is cached per tenant and swapped when a
+ * publish or rollback commits (never before, so a failed publish leaves no trace). Every read still asks the
+ * database which version is active (one primary-key lookup), so a server that did not make the change — another
+ * replica — never serves a stale version; only the bundle itself is reused.
  */
 @ApplicationScoped
 public class ActiveConfiguration {
@@ -40,11 +41,13 @@ public class ActiveConfiguration {
     @Transactional
     public Optional<Active> current() {
         var tenantId = context.tenantId();
+        var version = repository.activeVersion();
+        if (version.isEmpty()) return Optional.empty();
         var cached = byTenant.get(tenantId);
-        if (cached != null) return Optional.of(cached);
-        var loaded = repository.activeVersion().flatMap(repository::find)
+        if (cached != null && cached.version() == version.get()) return Optional.of(cached);
+        var loaded = repository.find(version.get())
                 .map(v -> new Active(v.version(), ConfigBundles.fromStored(v.bundle())));
-        loaded.ifPresent(active -> remember(tenantId, active));
+        loaded.ifPresent(active -> byTenant.put(tenantId, active));
         return loaded;
     }
 
@@ -56,12 +59,10 @@ public class ActiveConfiguration {
 
             @Override
             public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) remember(tenantId, active);
+                if (status == Status.STATUS_COMMITTED) {
+                    byTenant.merge(tenantId, active, (old, fresh) -> fresh.version() > old.version() ? fresh : old);
+                }
             }
         });
-    }
-
-    private void remember(UUID tenantId, Active active) {
-        byTenant.merge(tenantId, active, (old, fresh) -> fresh.version() > old.version() ? fresh : old);
     }
 }

@@ -158,6 +158,27 @@ class ConfigAdminIT {
     }
 
     @Test
+    void aVersionActivatedByAnotherServerIsServedAtOnce() throws SQLException {
+        var active = GLOBEX.get("/admin/config").expect(200).json();
+        var first = GLOBEX.get("/admin/config/versions/1").expect(200).json().getJsonObject("bundle");
+        var renamed = renameFirstType(first, It.unique("Newer"));
+        putDraft(GLOBEX, renamed).expect(200);
+        var newer = GLOBEX.post("/admin/config/draft/publish", JsonValue.EMPTY_JSON_OBJECT).expect(200).json()
+                .getInt("version");
+        assertEquals(renamed, GLOBEX.get("/admin/config").expect(200).json().getJsonObject("bundle"));
+
+        movePointerAsAnotherServerWould("globex", 1);
+        try {
+            var served = GLOBEX.get("/admin/config").expect(200).json();
+            assertEquals(1, served.getInt("version"), "the cache never hides the database's active version");
+            assertEquals(first, served.getJsonObject("bundle"));
+        } finally {
+            movePointerAsAnotherServerWould("globex", newer);
+        }
+        assertTrue(newer > active.getInt("version"));
+    }
+
+    @Test
     void theDemoTenantsStartWithTheirOwnBundles() {
         assertEquals(java.util.List.of("repair", "installation", "complaint"), typeKeys(ACME));
         assertEquals(java.util.List.of("incident", "preventive", "request"), typeKeys(GLOBEX));
@@ -174,6 +195,21 @@ class ConfigAdminIT {
                     anonymous.get("/config/schema/" + part + ".schema.json").expect(200).json().getString("$id"));
         }
         anonymous.get("/config/schema/secrets").problem(404, "not-found");
+    }
+
+    private static void movePointerAsAnotherServerWould(String slug, int version) throws SQLException {
+        try (var connection = Db.connectAsApp()) {
+            connection.setAutoCommit(false);
+            try (var bind = connection.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+                bind.setString(1, Db.tenantIds().get(slug).toString());
+                bind.execute();
+            }
+            try (var move = connection.prepareStatement("UPDATE tenant_config_active SET version = ?")) {
+                move.setInt(1, version);
+                assertEquals(1, move.executeUpdate());
+            }
+            connection.commit();
+        }
     }
 
     private static java.util.List<String> typeKeys(Api admin) {
