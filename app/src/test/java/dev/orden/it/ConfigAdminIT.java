@@ -179,6 +179,28 @@ class ConfigAdminIT {
     }
 
     @Test
+    void publishedVersionsCannotBeChangedOrDeletedEvenInTheDatabase() throws SQLException {
+        try (var connection = Db.connectAsApp()) {
+            connection.setAutoCommit(false);
+            try (var bind = connection.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+                bind.setString(1, Db.tenantIds().get("acme").toString());
+                bind.execute();
+            }
+            for (var sql : new String[] {"UPDATE config_version SET note = 'rewritten' WHERE version = 1",
+                                         "DELETE FROM config_version WHERE version = 1"}) {
+                try (var statement = connection.createStatement()) {
+                    statement.execute("SAVEPOINT attempt");
+                    var refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                            () -> statement.executeUpdate(sql), sql);
+                    assertTrue(Set.of("23514", "42501").contains(refused.getSQLState()), refused.getMessage());
+                    statement.execute("ROLLBACK TO SAVEPOINT attempt");
+                }
+            }
+            connection.rollback();
+        }
+    }
+
+    @Test
     void theDemoTenantsStartWithTheirOwnBundles() {
         assertEquals(java.util.List.of("repair", "installation", "complaint"), typeKeys(ACME));
         assertEquals(java.util.List.of("incident", "preventive", "request"), typeKeys(GLOBEX));
