@@ -22,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Demo tenants as data: each {@code *.json} in {@code orden.seed.dir} (unset in production) names a tenant and its
- * people, provisioned at start-up if missing. Idempotent; a failure (Keycloak still starting) is retried by the
+ * people, provisioned at start-up if missing ({@code <slug>.bundle.json} beside it is its configuration). Idempotent; a failure (Keycloak still starting) is retried by the
  * readiness check.
  */
 @ApplicationScoped
@@ -65,6 +65,7 @@ public class DemoTenants {
     private static List<Path> files(Path dir) throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .filter(p -> !p.getFileName().toString().endsWith(".bundle.json")) // configuration, see InitialBundles
                     .filter(p -> !p.getFileName().toString().startsWith("."))
                     .sorted().toList();
         }

@@ -1,5 +1,6 @@
 package dev.orden.tenant;
 
+import dev.orden.config.ConfigService;
 import dev.orden.identity.CurrentUser;
 import dev.orden.identity.MemberDirectory;
 import dev.orden.shared.problem.ProblemException;
@@ -11,7 +12,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
-/** The database half of creating a tenant: its row and its first members, in one transaction. */
+/** The database half of creating a tenant: its row, its first members and configuration, in one transaction. */
 @ApplicationScoped
 public class TenantRegistration {
 
@@ -23,6 +24,9 @@ public class TenantRegistration {
 
     @Inject
     TenantDirectory directory;
+
+    @Inject
+    ConfigService configuration;
 
     @Transactional
     public Tenant register(String slug, String name, String organizationId, List<CurrentUser> people) {
@@ -36,6 +40,7 @@ public class TenantRegistration {
             throw e;
         }
         people.forEach(person -> members.record(tenant.id(), person));
+        configuration.seed(tenant.id(), slug);
         directory.forget(slug);
         return tenant;
     }

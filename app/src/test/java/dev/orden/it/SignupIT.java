@@ -95,6 +95,11 @@ class SignupIT {
         assertEquals(List.of(email), members.stream().map(m -> m.getString("email")).toList());
         assertTrue(members.getFirst().getBoolean("assignable"));
 
+        var config = admin.get("/admin/config").expect(200).json();
+        assertEquals(1, config.getInt("version"), "every new tenant starts with the default configuration");
+        assertEquals("general", config.getJsonObject("bundle").getJsonArray("types").getJsonObject(0).getString("key"));
+        assertEquals(1, admin.get("/admin/config/versions").expect(200).array().size());
+
         var order = create(admin, It.unique("first order of " + slug));
         assertEquals("WO-1", order.getString("number"), "every tenant numbers its orders from 1");
         assertEquals(List.of(order.getString("id")),

@@ -1,0 +1,68 @@
+package dev.orden.config;
+
+import dev.orden.tenant.TenantContext;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Each tenant's active configuration, kept in memory: the parsed bundle is cached per tenant and swapped when a
+ * publish or rollback commits (never before, so a failed publish leaves no trace). Every read still asks the
+ * database which version is active (one primary-key lookup), so a server that did not make the change — another
+ * replica — never serves a stale version; only the bundle itself is reused.
+ */
+@ApplicationScoped
+public class ActiveConfiguration {
+
+    /** The active version of a tenant and its bundle. */
+    public record Active(int version, JsonObject bundle) {}
+
+    private final ConcurrentMap<UUID, Active> byTenant = new ConcurrentHashMap<>();
+
+    @Inject
+    TenantContext context;
+
+    @Inject
+    ConfigRepository repository;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /** The caller's tenant's active configuration; empty only for a tenant never given one. */
+    @Transactional
+    public Optional<Active> current() {
+        var tenantId = context.tenantId();
+        var version = repository.activeVersion();
+        if (version.isEmpty()) return Optional.empty();
+        var cached = byTenant.get(tenantId);
+        if (cached != null && cached.version() == version.get()) return Optional.of(cached);
+        var loaded = repository.find(version.get())
+                .map(v -> new Active(v.version(), ConfigBundles.fromStored(v.bundle())));
+        loaded.ifPresent(active -> byTenant.put(tenantId, active));
+        return loaded;
+    }
+
+    /** Makes {@code active} the tenant's configuration once the current transaction commits. */
+    void swapOnCommit(UUID tenantId, Active active) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    byTenant.merge(tenantId, active, (old, fresh) -> fresh.version() > old.version() ? fresh : old);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,133 @@
+package dev.orden.config;
+
+import dev.orden.shared.problem.ProblemException;
+import dev.orden.shared.problem.ProblemType;
+import dev.orden.tenant.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A tenant's configuration history: one draft that may be replaced at will (valid or not), published versions
+ * that never change, and the active one. Publishing and rolling back are atomic and serialized per tenant.
+ */
+@ApplicationScoped
+public class ConfigService {
+
+    static final String SYSTEM = "system";
+
+    @Inject
+    ConfigRepository repository;
+
+    @Inject
+    ActiveConfiguration active;
+
+    @Inject
+    TenantContext context;
+
+    @Inject
+    InitialBundles initialBundles;
+
+    /** A version with its verdict (drafts are stored even when invalid; publishing is what refuses them). */
+    public record Checked(ConfigVersion version, BundleValidation validation) {}
+
+    public ActiveConfiguration.Active active() {
+        return active.current().orElseThrow(() -> ProblemException.notFound("Active configuration"));
+    }
+
+    public java.util.Optional<Integer> activeVersion() {
+        return active.current().map(ActiveConfiguration.Active::version);
+    }
+
+    @Transactional
+    public List<ConfigVersion> versions() {
+        return repository.all();
+    }
+
+    @Transactional
+    public ConfigVersion version(int number) {
+        return repository.find(number).orElseThrow(() -> ProblemException.notFound("Configuration version " + number));
+    }
+
+    @Transactional
+    public Checked draft() {
+        var draft = existingDraft();
+        return new Checked(draft, BundleValidation.of(ConfigBundles.fromStored(draft.bundle())));
+    }
+
+    /** Replaces the draft with {@code bundle}, or starts one numbered after every existing version. */
+    @Transactional
+    public Checked saveDraft(JsonObject bundle) {
+        repository.lockTenant();
+        var author = context.user().id();
+        var draft = repository.draft().orElse(null);
+        if (draft == null) {
+            draft = ConfigVersion.draft(repository.highestVersion() + 1, bundle.toString(), author);
+            repository.add(draft);
+        } else {
+            draft.replaceDraft(bundle.toString(), author);
+        }
+        return new Checked(draft, BundleValidation.of(bundle));
+    }
+
+    @Transactional
+    public ConfigVersion publishDraft() {
+        repository.lockTenant();
+        var draft = existingDraft();
+        var bundle = ConfigBundles.fromStored(draft.bundle());
+        var validation = BundleValidation.of(bundle);
+        if (!validation.valid()) throw ProblemException.invalid(validation.errors());
+        draft.publish(context.user().id());
+        activate(context.tenantId(), draft.version(), bundle);
+        return draft;
+    }
+
+    /**
+     * Publishes a new version whose bundle is version {@code number}'s: history stays linear and nothing
+     * published is ever rewritten. A pending draft keeps its content and moves to the next number.
+     */
+    @Transactional
+    public ConfigVersion rollback(int number) {
+        repository.lockTenant();
+        var target = version(number);
+        if (target.status() != ConfigVersion.Status.PUBLISHED) {
+            throw new ProblemException(ProblemType.CONFLICT, "Version " + number + " is a draft; publish it instead");
+        }
+        var draftNumber = repository.draftNumber();
+        var next = draftNumber.orElse(repository.highestVersion() + 1);
+        if (draftNumber.isPresent()) repository.bumpDraft();
+        var made = ConfigVersion.published(next, target.bundle(), context.user().id(), "Rollback to version " + number);
+        repository.add(made);
+        activate(context.tenantId(), next, ConfigBundles.fromStored(target.bundle()));
+        return made;
+    }
+
+    /** What turns version {@code from} into version {@code to}, as an RFC 6902 JSON Patch. */
+    @Transactional
+    public JsonArray diff(int from, int to) {
+        var source = ConfigBundles.fromStored(version(from).bundle());
+        var target = ConfigBundles.fromStored(version(to).bundle());
+        return Json.createDiff(source, target).toJsonArray();
+    }
+
+    /** Version 1 of a new tenant, published and active. Runs in the sign-up transaction. */
+    public void seed(UUID tenantId, String slug) {
+        var bundle = initialBundles.forTenant(slug);
+        repository.addActive(tenantId, ConfigVersion.published(1, bundle.toString(), SYSTEM, "Default configuration"));
+        active.swapOnCommit(tenantId, new ActiveConfiguration.Active(1, bundle));
+    }
+
+    private void activate(UUID tenantId, int version, JsonObject bundle) {
+        repository.activate(version);
+        active.swapOnCommit(tenantId, new ActiveConfiguration.Active(version, bundle));
+    }
+
+    private ConfigVersion existingDraft() {
+        return repository.draft().orElseThrow(() -> ProblemException.notFound("Configuration draft"));
+    }
+}

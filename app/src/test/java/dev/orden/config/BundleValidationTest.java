@@ -1,0 +1,150 @@
+package dev.orden.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orden.shared.problem.FieldError;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class BundleValidationTest {
+
+    static final String VALID = """
+            {"schemaVersion":1,
+             "fields":[
+               {"key":"warranty","label":{"es":"Garantía","en":"Warranty"},"type":"boolean"},
+               {"key":"warrantyNumber","label":{"es":"Nº de garantía","en":"Warranty number"},"type":"text",
+                "pattern":"^W[0-9]{6}$","requiredWhen":{"field":"warranty","equals":true}},
+               {"key":"kind","label":{"es":"Clase","en":"Kind"},"type":"select",
+                "options":[{"value":"a","label":{"es":"A","en":"A"}}]}],
+             "types":[{"key":"repair","name":{"es":"Reparación","en":"Repair"},"color":"#aabbcc","numberPrefix":"REP",
+                       "form":"repairRequester","workflow":"flow","defaultTeam":"north",
+                       "fields":["warranty","warrantyNumber"]}],
+             "forms":[{"key":"repairRequester","type":"repair","audience":"requester",
+                       "sections":[{"title":{"es":"Datos","en":"Details"},"fields":[{"key":"warrantyNumber"}]}]}],
+             "workflows":[{"key":"flow","initial":"open","states":[
+                             {"key":"open","name":{"es":"Abierta","en":"Open"},"category":"new"},
+                             {"key":"done","name":{"es":"Hecha","en":"Done"},"category":"closed"}],
+                           "transitions":[{"from":"open","to":"done","roles":["agent"],"requiredFields":["warranty"]}]}],
+             "areas":[{"key":"es","name":{"es":"España","en":"Spain"},
+                       "children":[{"key":"mad","name":{"es":"Madrid","en":"Madrid"}}]}],
+             "teams":[{"key":"north","name":{"es":"Norte","en":"North"},"areas":["mad"],"skills":["fridges"]}]}
+            """;
+
+    @Test
+    void theShippedDefaultBundleIsValid() {
+        assertEquals(List.of(), BundleValidation.of(ConfigBundles.defaultBundle()).errors());
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"acme", "globex"})
+    void theDemoTenantsBundlesAreValid(String slug) throws java.io.IOException {
+        var file = java.nio.file.Path.of("..", "tenant-config", "tenants", slug + ".bundle.json");
+        assertEquals(List.of(), BundleValidation.of(parse(java.nio.file.Files.readString(file))).errors());
+    }
+
+    @Test
+    void aBundleUsingEveryPartIsValid() {
+        assertEquals(List.of(), BundleValidation.of(parse(VALID)).errors());
+    }
+
+    static Stream<Arguments> badBundles() {
+        return Stream.of(
+                Arguments.of("missing part (and the team it held)", remove("/teams"), Set.of("/teams", "/types/0/defaultTeam")),
+                Arguments.of("unknown member", add("/surprise", "1"), Set.of("")),
+                Arguments.of("wrong schemaVersion", replace("/schemaVersion", "2"), Set.of("/schemaVersion")),
+                Arguments.of("bad field key", replace("/fields/2/key", "\"9lives\""), Set.of("/fields/2/key")),
+                Arguments.of("unknown field type", replace("/fields/0/type", "\"colour\""), Set.of("/fields/0/type")),
+                Arguments.of("label without en", remove("/fields/0/label/en"), Set.of("/fields/0/label/en")),
+                Arguments.of("select without options", remove("/fields/2/options"), Set.of("/fields/2/options")),
+                Arguments.of("duplicate field key", replace("/fields/1/key", "\"warranty\""),
+                        Set.of("/fields/1/key", "/fields/1/requiredWhen/field", "/types/0/fields/1")),
+                Arguments.of("condition on unknown field", replace("/fields/1/requiredWhen/field", "\"nope\""),
+                        Set.of("/fields/1/requiredWhen/field")),
+                Arguments.of("bad regex", replace("/fields/1/pattern", "\"([\""), Set.of("/fields/1/pattern")),
+                Arguments.of("bad colour", replace("/types/0/color", "\"red\""), Set.of("/types/0/color")),
+                Arguments.of("bad prefix", replace("/types/0/numberPrefix", "\"rep\""), Set.of("/types/0/numberPrefix")),
+                Arguments.of("unknown workflow", replace("/types/0/workflow", "\"other\""), Set.of("/types/0/workflow")),
+                Arguments.of("unknown type field", replace("/types/0/fields/1", "\"ghost\""),
+                        Set.of("/types/0/fields/1", "/forms/0/sections/0/fields/0/key")),
+                Arguments.of("unknown team", replace("/types/0/defaultTeam", "\"south\""), Set.of("/types/0/defaultTeam")),
+                Arguments.of("form of unknown type", replace("/forms/0/type", "\"other\""),
+                        Set.of("/forms/0/type", "/types/0/form")),
+                Arguments.of("bad audience", replace("/forms/0/audience", "\"public\""), Set.of("/forms/0/audience")),
+                Arguments.of("unknown initial state", replace("/workflows/0/initial", "\"draft\""),
+                        Set.of("/workflows/0/initial")),
+                Arguments.of("transition to unknown state", replace("/workflows/0/transitions/0/to", "\"gone\""),
+                        Set.of("/workflows/0/transitions/0/to")),
+                Arguments.of("unknown role", replace("/workflows/0/transitions/0/roles/0", "\"boss\""),
+                        Set.of("/workflows/0/transitions/0/roles/0")),
+                Arguments.of("bad category", replace("/workflows/0/states/1/category", "\"done\""),
+                        Set.of("/workflows/0/states/1/category")),
+                Arguments.of("duplicate area in the tree", replace("/areas/0/children/0/key", "\"es\""),
+                        Set.of("/areas/0/children/0/key", "/teams/0/areas/0")),
+                Arguments.of("team in unknown area", replace("/teams/0/areas/0", "\"bcn\""), Set.of("/teams/0/areas/0")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badBundles")
+    void aBadBundleIsReportedAtExactPointers(String why, java.util.function.UnaryOperator<JsonObject> change,
+                                             Set<String> pointers) {
+        var errors = BundleValidation.of(change.apply(parse(VALID))).errors();
+        assertEquals(new TreeSet<>(pointers), fields(errors), () -> why + ": " + errors);
+    }
+
+    @Test
+    void everyErrorIsReportedAtOnce() {
+        var bundle = Json.createPatchBuilder()
+                .replace("/types/0/workflow", "other")
+                .replace("/teams/0/areas/0", "bcn")
+                .replace("/workflows/0/states/1/category", "done")
+                .build().apply(parse(VALID));
+        assertEquals(Set.of("/types/0/workflow", "/teams/0/areas/0", "/workflows/0/states/1/category"),
+                fields(BundleValidation.of(bundle).errors()));
+    }
+
+    @Test
+    void theSchemasAreOnTheClasspathByNameWithOrWithoutSuffix() {
+        assertTrue(ConfigSchemas.text("bundle").orElseThrow().contains("fields.schema.json"));
+        assertTrue(ConfigSchemas.text("teams.schema.json").isPresent());
+        assertTrue(ConfigSchemas.text("../etc/passwd").isEmpty());
+    }
+
+    private static Set<String> fields(List<FieldError> errors) {
+        return errors.stream().map(FieldError::field).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static java.util.function.UnaryOperator<JsonObject> replace(String pointer, String json) {
+        return b -> Json.createPatchBuilder().replace(pointer, parseValue(json)).build().apply(b);
+    }
+
+    private static java.util.function.UnaryOperator<JsonObject> add(String pointer, String json) {
+        return b -> Json.createPatchBuilder().add(pointer, parseValue(json)).build().apply(b);
+    }
+
+    private static java.util.function.UnaryOperator<JsonObject> remove(String pointer) {
+        return b -> Json.createPatchBuilder().remove(pointer).build().apply(b);
+    }
+
+    static JsonObject parse(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+
+    private static jakarta.json.JsonValue parseValue(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readValue();
+        }
+    }
+}
