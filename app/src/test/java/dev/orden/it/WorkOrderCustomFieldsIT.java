@@ -137,6 +137,36 @@ class WorkOrderCustomFieldsIT {
         assertTrue(get(dispatcher, old.getString("id")).getJsonObject("customFields").containsKey("brand"));
     }
 
+    @Test
+    void aUserFieldTakesOnlyMembersWhoCanBeAssigned() {
+        var original = Configs.active(admin);
+        var bundle = original.getJsonObject("bundle");
+        var fields = Json.createArrayBuilder(bundle.getJsonArray("fields")).add(Json.createObjectBuilder()
+                .add("key", "technician").add("label", Json.createObjectBuilder().add("es", "Técnico")
+                        .add("en", "Technician")).add("type", "user"));
+        var types = Json.createArrayBuilder();
+        for (var type : bundle.getJsonArray("types").getValuesAs(JsonObject.class)) {
+            types.add(!type.getString("key").equals("general") ? type : Json.createObjectBuilder(type)
+                    .add("fields", Json.createArrayBuilder(type.getJsonArray("fields")).add("technician")).build());
+        }
+        var agent = Api.as(It.ACME_AGENT).id();
+        var requester = Api.as(It.ACME_REQUESTER).id();
+        try {
+            Configs.publish(admin, Json.createObjectBuilder(bundle).add("fields", fields).add("types", types)
+                    .build());
+            var order = create(dispatcher, order(It.unique("with technician")).add("customFields",
+                    Json.createObjectBuilder().add("technician", agent)));
+            assertEquals(agent, order.getJsonObject("customFields").getString("technician"));
+            for (var who : List.of(requester, "not-a-user", "00000000-0000-0000-0000-000000000000")) {
+                assertEquals(Set.of("customFields.technician"), dispatcher.post("/workorders",
+                        order(It.unique("bad technician")).add("customFields", Json.createObjectBuilder()
+                                .add("technician", who)).build()).invalidFields(), who);
+            }
+        } finally {
+            Configs.rollback(admin, original.getInt("version"));
+        }
+    }
+
     /** The bundle without field {@code key}: gone from the fields, the types and the forms. */
     private static JsonObject without(JsonObject bundle, String key) {
         var fields = Json.createArrayBuilder();
