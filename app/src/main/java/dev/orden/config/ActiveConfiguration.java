@@ -23,8 +23,13 @@ import java.util.concurrent.ConcurrentMap;
 @ApplicationScoped
 public class ActiveConfiguration {
 
-    /** The active version of a tenant and its bundle. */
-    public record Active(int version, JsonObject bundle) {}
+    /** The active version of a tenant, its bundle and the bundle's work-order types with their parsed fields. */
+    public record Active(int version, JsonObject bundle, WorkOrderTypes types) {
+
+        public Active(int version, JsonObject bundle) {
+            this(version, bundle, WorkOrderTypes.of(bundle));
+        }
+    }
 
     private final ConcurrentMap<UUID, Active> byTenant = new ConcurrentHashMap<>();
 

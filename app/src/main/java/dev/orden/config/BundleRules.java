@@ -11,14 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
- * What the JSON Schema cannot say about a bundle: unique keys, references between its parts (type → form,
- * workflow, fields, team; form → type and the type's fields; transition → states and fields; team → areas), and
- * ranges that must be ordered. Tolerant of a bundle that also breaks the schema: what has the wrong shape is
- * skipped here, because the schema already reports it.
+ * What the JSON Schema cannot say about a bundle's parts other than its fields: unique keys, references between
+ * the parts (type → form, workflow, fields, team; form → type and the type's fields; transition → states and
+ * fields; team → areas). Everything about the field definitions themselves (keys, types, patterns, ranges,
+ * options, defaults, conditions, cycles) is the field engine's ({@link dev.orden.config.field.FieldDefinitionParser},
+ * run by {@link BundleValidation}), so that a bundle and a work order obey one set of rules. Tolerant of a bundle
+ * that also breaks the schema: what has the wrong shape is skipped here, because the schema already reports it.
  */
 final class BundleRules {
 
@@ -36,74 +36,31 @@ final class BundleRules {
     }
 
     private void run() {
-        var fields = keyed("fields");
-        var types = keyed("types");
-        var forms = keyed("forms");
-        var workflows = keyed("workflows");
-        var teams = keyed("teams");
+        var fields = keyed("fields", false);
+        var types = keyed("types", true);
+        var forms = keyed("forms", true);
+        var workflows = keyed("workflows", true);
+        var teams = keyed("teams", true);
         var areas = new HashSet<String>();
         collectAreas(array(bundle, "areas"), "/areas", areas);
-        checkFields(fields.keySet());
         checkTypes(fields.keySet(), forms, workflows.keySet(), teams.keySet());
         checkForms(types);
         checkWorkflows(fields.keySet());
         checkTeams(areas);
     }
 
-    /** The list's entries by key, reporting duplicates at their key. */
-    private Map<String, JsonObject> keyed(String list) {
+    /** The list's entries by key (the first of each), reporting duplicates at their key when asked to. */
+    private Map<String, JsonObject> keyed(String list, boolean reportDuplicates) {
         var byKey = new LinkedHashMap<String, JsonObject>();
         var entries = objects(array(bundle, list));
         for (var entry : entries.entrySet()) {
             var key = string(entry.getValue(), "key");
             if (key == null) continue;
-            if (byKey.putIfAbsent(key, entry.getValue()) != null) {
+            if (byKey.putIfAbsent(key, entry.getValue()) != null && reportDuplicates) {
                 error("/" + list + "/" + entry.getKey() + "/key", "duplicate key '" + key + "'");
             }
         }
         return byKey;
-    }
-
-    private void checkFields(Set<String> fieldKeys) {
-        objects(array(bundle, "fields")).forEach((i, field) -> {
-            var at = "/fields/" + i;
-            var pattern = string(field, "pattern");
-            if (pattern != null) {
-                try {
-                    Pattern.compile(pattern);
-                } catch (PatternSyntaxException e) {
-                    error(at + "/pattern", "is not a valid regular expression");
-                }
-            }
-            ordered(field, at, "minLength", "maxLength");
-            ordered(field, at, "min", "max");
-            ordered(field, at, "minItems", "maxItems");
-            var values = new HashSet<String>();
-            objects(array(field, "options")).forEach((j, option) -> {
-                var value = string(option, "value");
-                if (value != null && !values.add(value)) {
-                    error(at + "/options/" + j + "/value", "duplicate option '" + value + "'");
-                }
-            });
-            for (var conditionName : List.of("visibleWhen", "requiredWhen")) {
-                if (field.get(conditionName) instanceof JsonObject condition) {
-                    checkCondition(condition, at + "/" + conditionName, fieldKeys, string(field, "key"));
-                }
-            }
-        });
-    }
-
-    private void checkCondition(JsonObject condition, String at, Set<String> fieldKeys, String self) {
-        var field = string(condition, "field");
-        if (field != null) {
-            if (!fieldKeys.contains(field)) error(at + "/field", "unknown field '" + field + "'");
-            else if (field.equals(self)) error(at + "/field", "a field cannot depend on itself");
-        }
-        for (var group : List.of("all", "any")) {
-            objects(array(condition, group)).forEach((i, inner) ->
-                    checkCondition(inner, at + "/" + group + "/" + i, fieldKeys, self));
-        }
-        if (condition.get("not") instanceof JsonObject inner) checkCondition(inner, at + "/not", fieldKeys, self);
     }
 
     private void checkTypes(Set<String> fieldKeys, Map<String, JsonObject> forms, Set<String> workflows,
@@ -202,13 +159,6 @@ final class BundleRules {
             if (keys.get(i) instanceof JsonString key && !known.contains(key.getString())) {
                 error(at + "/" + i, "unknown " + what + " '" + key.getString() + "'");
             }
-        }
-    }
-
-    private void ordered(JsonObject object, String at, String low, String high) {
-        if (object.get(low) instanceof jakarta.json.JsonNumber l && object.get(high) instanceof jakarta.json.JsonNumber h
-                && l.bigDecimalValue().compareTo(h.bigDecimalValue()) > 0) {
-            error(at + "/" + low, "must not be greater than " + high);
         }
     }
 

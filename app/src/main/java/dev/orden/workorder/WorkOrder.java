@@ -88,6 +88,9 @@ public class WorkOrder extends TenantOwned {
     @Column(name = "completed_at")
     private Instant completedAt;
 
+    @Column(name = "config_version", updatable = false)
+    private Integer configVersion;
+
     @Version
     private int version;
 
@@ -103,6 +106,11 @@ public class WorkOrder extends TenantOwned {
     }
 
     record Opened(WorkOrder order, WorkOrderEvent created) {}
+
+    /** Records the configuration version the order is created under; set once, before the order is stored. */
+    void createdUnder(Integer configVersion) {
+        this.configVersion = configVersion;
+    }
 
     private void initialise(long number, WorkOrderDraft draft, Actor requester, Actor creator) {
         setId(UUID.randomUUID());
@@ -287,6 +295,11 @@ public class WorkOrder extends TenantOwned {
 
     public Instant completedAt() {
         return completedAt;
+    }
+
+    /** The configuration version the order was created under; null for orders older than that record. */
+    public Integer configVersion() {
+        return configVersion;
     }
 
     public int version() {

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads work-order fields from request JSON, collecting every problem with its field name before failing once.
- * Custom-field values stay JSON; their schema per work-order type comes with tenant configuration.
+ * Only the generic shape of custom-field values is checked here (an object, key syntax, size limits); their rules per
+ * work-order type come from the tenant's active configuration ({@link WorkOrderConfiguration}).
  */
 final class WorkOrderInput {
 

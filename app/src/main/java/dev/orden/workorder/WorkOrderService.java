@@ -30,6 +30,9 @@ public class WorkOrderService {
     @Inject
     MemberDirectory members;
 
+    @Inject
+    WorkOrderConfiguration configuration;
+
     public record Page(List<WorkOrder> items, String nextCursor) {}
 
     public record Assignment(String assigneeId, String team, String reason) {}
@@ -41,8 +44,10 @@ public class WorkOrderService {
                 ? Actor.of(user)
                 : actorOf(member(requesterId, "requesterId"));
         if (assignment != null) WorkOrderPolicy.requireCanAssign(user);
-        var opened = WorkOrder.open(repository.nextNumber(), draft, requester, Actor.of(user));
+        var checked = configuration.create(draft);
+        var opened = WorkOrder.open(repository.nextNumber(), checked.draft(), requester, Actor.of(user));
         var order = opened.order();
+        order.createdUnder(checked.configVersion());
         repository.add(order);
         var events = new ArrayList<WorkOrderEvent>(List.of(opened.created()));
         if (assignment != null) events.addAll(assign(order, assignment, user));
@@ -74,7 +79,10 @@ public class WorkOrderService {
         var order = visible(reference, user);
         WorkOrderPolicy.requireCanUpdate(user);
         requireVersion(order, expectedVersion, true);
-        repository.append(order.update(WorkOrderInput.changes(patch, order), Actor.of(user)));
+        var changes = WorkOrderInput.changes(patch, order);
+        var checked = configuration.update(order, patch, changes.type());
+        if (checked != patch) changes = WorkOrderInput.changes(checked, order);
+        repository.append(order.update(changes, Actor.of(user)));
         repository.flush();
         return order;
     }

@@ -22,7 +22,7 @@ public final class WorkOrderViews {
                          Priority priority, WorkOrderStatus status, List<WorkOrderStatus> allowedTransitions,
                          String area, PersonView requester, PersonView assignee, String team, Instant dueAt,
                          JsonObject customFields, Instant createdAt, String createdBy, Instant updatedAt,
-                         PersonView completedBy, Instant completedAt, int version) {
+                         PersonView completedBy, Instant completedAt, int version, Integer configVersion) {
 
         static WorkOrderView of(WorkOrder w) {
             return new WorkOrderView(w.id().toString(), w.displayNumber(), w.number(), w.title(), w.description(),
@@ -31,7 +31,7 @@ public final class WorkOrderViews {
                     PersonView.of(w.assigneeId(), w.assigneeName()), w.team(), w.dueAt(),
                     Json.createReader(new StringReader(w.customFields())).readObject(), w.createdAt(),
                     w.createdBy(), w.updatedAt(), PersonView.of(w.completedBy(), w.completedByName()),
-                    w.completedAt(), w.version());
+                    w.completedAt(), w.version(), w.configVersion());
         }
     }
 

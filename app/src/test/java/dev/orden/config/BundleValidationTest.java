@@ -91,7 +91,24 @@ class BundleValidationTest {
                         Set.of("/workflows/0/states/1/category")),
                 Arguments.of("duplicate area in the tree", replace("/areas/0/children/0/key", "\"es\""),
                         Set.of("/areas/0/children/0/key", "/teams/0/areas/0")),
-                Arguments.of("team in unknown area", replace("/teams/0/areas/0", "\"bcn\""), Set.of("/teams/0/areas/0")));
+                Arguments.of("team in unknown area", replace("/teams/0/areas/0", "\"bcn\""), Set.of("/teams/0/areas/0")),
+                Arguments.of("regex RE2J refuses (lookahead)", replace("/fields/1/pattern", "\"(?=W)W[0-9]+\""),
+                        Set.of("/fields/1/pattern")),
+                Arguments.of("default that is not an option", add("/fields/2/default", "\"b\""),
+                        Set.of("/fields/2/default")),
+                Arguments.of("default that breaks the pattern", add("/fields/1/default", "\"X1\""),
+                        Set.of("/fields/1/default")),
+                Arguments.of("minLength above maxLength", both(add("/fields/1/maxLength", "3"), add("/fields/1/minLength", "9")),
+                        Set.of("/fields/1/minLength")),
+                Arguments.of("property of another field type", add("/fields/0/options",
+                        "[{\"value\":\"a\",\"label\":{\"es\":\"A\",\"en\":\"A\"}}]"), Set.of("/fields/0/options")),
+                Arguments.of("duplicate option", add("/fields/2/options/-",
+                        "{\"value\":\"a\",\"label\":{\"es\":\"B\",\"en\":\"B\"}}"), Set.of("/fields/2/options/1/value")),
+                Arguments.of("condition that can never match", add("/fields/2/visibleWhen",
+                        "{\"field\":\"warranty\",\"equals\":\"yes\"}"), Set.of("/fields/2/visibleWhen/equals")),
+                Arguments.of("visibility cycle", both(add("/fields/0/visibleWhen", "{\"field\":\"warrantyNumber\",\"notEmpty\":true}"),
+                                add("/fields/1/visibleWhen", "{\"field\":\"warranty\",\"equals\":true}")),
+                        Set.of("/fields/1/visibleWhen")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -130,6 +147,11 @@ class BundleValidationTest {
 
     private static java.util.function.UnaryOperator<JsonObject> add(String pointer, String json) {
         return b -> Json.createPatchBuilder().add(pointer, parseValue(json)).build().apply(b);
+    }
+
+    private static java.util.function.UnaryOperator<JsonObject> both(
+            java.util.function.UnaryOperator<JsonObject> first, java.util.function.UnaryOperator<JsonObject> second) {
+        return b -> second.apply(first.apply(b));
     }
 
     private static java.util.function.UnaryOperator<JsonObject> remove(String pointer) {

@@ -160,7 +160,8 @@ class BadInputIT {
 
         var fine = create(dispatcher, order("custom values").add("customFields", Json.createObjectBuilder()
                 .add("model", "X100").add("floors", 3).add("urgent", true).add("parts", Json.createArrayBuilder()
-                        .add("a").add("b")).add("site", Json.createObjectBuilder().add("lat", 40.4))));
+                        .add("a").add("b")).add("site", Json.createObjectBuilder().add("address", "Calle Mayor 1").add("lat", 40.4)
+                        .add("lon", -3.7))));
         var custom = fine.getJsonObject("customFields");
         assertEquals("X100", custom.getString("model"));
         assertEquals(3, custom.getInt("floors"));
@@ -172,7 +173,8 @@ class BadInputIT {
     @Test
     void validInputIsNormalised() {
         var order = create(dispatcher, order("  spaced title  ").add("priority", "urgent")
-                .add("dueAt", "2026-12-01T17:00:00+01:00").add("description", "   ").add("type", "repair"));
+                .add("dueAt", "2026-12-01T17:00:00+01:00").add("description", "   ").add("type", "repair")
+                .add("customFields", Configs.acmeVisit()));
         assertEquals("spaced title", order.getString("title"));
         assertEquals("URGENT", order.getString("priority"));
         assertEquals("2026-12-01T16:00:00Z", order.getString("dueAt"));

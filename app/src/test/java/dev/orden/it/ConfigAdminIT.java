@@ -202,8 +202,8 @@ class ConfigAdminIT {
 
     @Test
     void theDemoTenantsStartWithTheirOwnBundles() {
-        assertEquals(java.util.List.of("repair", "installation", "complaint"), typeKeys(ACME));
-        assertEquals(java.util.List.of("incident", "preventive", "request"), typeKeys(GLOBEX));
+        assertEquals(java.util.List.of("repair", "installation", "complaint", "general"), typeKeys(ACME));
+        assertEquals(java.util.List.of("incident", "preventive", "request", "general"), typeKeys(GLOBEX));
     }
 
     @Test

@@ -52,18 +52,21 @@ class WorkOrderListIT {
         o.add(create(requester, order(marker + " own request").add("priority", "low")).getString("id"));
         // 1: ASSIGNED to the agent, team field, repair, HIGH
         o.add(create(dispatcher, order(marker + " repair one").add("type", "repair").add("priority", "HIGH")
+                .add("customFields", Configs.acmeVisit())
                 .add("assignee", agent.id()).add("team", "field")).getString("id"));
         // 2: the dispatcher's own work, IN_PROGRESS, office, install, URGENT
-        o.add(create(dispatcher, order(marker + " install office").add("type", "install").add("priority", "URGENT")
+        o.add(create(dispatcher, order(marker + " install office").add("type", "installation").add("priority", "URGENT")
+                .add("customFields", Configs.acmeVisit())
                 .add("assignee", dispatcher.id()).add("team", "office")).getString("id"));
         move(dispatcher, o.get(2), "IN_PROGRESS");
         // 3: RESOLVED by the agent, team field, repair
-        o.add(create(dispatcher, order(marker + " repair two").add("type", "repair")
+        o.add(create(dispatcher, order(marker + " repair two").add("type", "repair").add("customFields", Configs.acmeVisit())
                 .add("assignee", agent.id()).add("team", "field")).getString("id"));
         move(agent, o.get(3), "IN_PROGRESS");
         move(agent, o.get(3), "RESOLVED");
         // 4: NEW with a team but no one, install, HIGH, area norte
-        o.add(create(dispatcher, order(marker + " install north").add("type", "install").add("priority", "high")
+        o.add(create(dispatcher, order(marker + " install north").add("type", "installation").add("priority", "high")
+                .add("customFields", Configs.acmeVisit())
                 .add("team", "field").add("area", "norte")).getString("id"));
         // 5: for the requester, found also by a word in its description only
         o.add(create(dispatcher, order(marker + " on behalf").add("description", "Mentions " + needle + " inside")
@@ -102,11 +105,22 @@ class WorkOrderListIT {
     @Test
     void customFieldFiltersMatchValuesAsTextOrLiteralAndCombine() {
         var tag = It.unique("cf");
-        var numeric = create(dispatcher, order(tag + " numeric").add("customFields", Json.createObjectBuilder()
-                .add("serial", 12).add("model", "X100").add("warranty", true))).getString("id");
+        // acme's serial is text; numeric values are stored while a version that makes it a number is active
+        var admin = Api.as(It.ACME_ADMIN);
+        var original = Configs.active(admin);
+        String numeric;
+        try {
+            Configs.publish(admin, Configs.withField(original.getJsonObject("bundle"), "serial",
+                    Json.createObjectBuilder().add("key", "serial").add("label", Json.createObjectBuilder()
+                            .add("es", "Serie").add("en", "Serial")).add("type", "number").build()));
+            numeric = create(dispatcher, order(tag + " numeric").add("customFields", Json.createObjectBuilder()
+                    .add("serial", 12).add("model", "X100").add("warranty", true))).getString("id");
+            create(dispatcher, order(tag + " other").add("customFields", Json.createObjectBuilder().add("serial", 13)));
+        } finally {
+            Configs.rollback(admin, original.getInt("version"));
+        }
         var text = create(dispatcher, order(tag + " text").add("customFields", Json.createObjectBuilder()
                 .add("serial", "12").add("model", "X200"))).getString("id");
-        create(dispatcher, order(tag + " other").add("customFields", Json.createObjectBuilder().add("serial", 13)));
         Function<String, Set<String>> found = filters -> listAll(dispatcher, "q=" + enc(tag) + "&" + filters)
                 .stream().map(w -> w.getString("id")).collect(Collectors.toSet());
 
@@ -159,7 +173,7 @@ class WorkOrderListIT {
         assertEquals(orders(1, 3, 4), ids(dispatcher, "team=field"));
         assertEquals(orders(2), ids(dispatcher, "team=office"));
         assertEquals(orders(1, 3), ids(dispatcher, "type=repair"));
-        assertEquals(orders(2, 4), ids(dispatcher, "type=install"));
+        assertEquals(orders(2, 4), ids(dispatcher, "type=installation"));
         assertEquals(orders(4), ids(dispatcher, "area=norte"));
         assertEquals(orders(1, 4), ids(dispatcher, "priority=high"));
         assertEquals(orders(0, 6), ids(dispatcher, "priority=LOW"));

@@ -1,0 +1,135 @@
+package dev.orden.workorder;
+
+import dev.orden.config.ActiveConfiguration;
+import dev.orden.config.field.FieldDefinition;
+import dev.orden.config.field.FieldValuesValidator;
+import dev.orden.config.field.ValidationContext;
+import dev.orden.identity.Member;
+import dev.orden.identity.MemberDirectory;
+import dev.orden.shared.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Work orders against the tenant's active configuration: the type must be one of its types, and the custom fields
+ * are checked by the field engine against that type's fields — every error in one 422, nothing stored.
+ *
+ * <p>Decisions:
+ * <ul>
+ *   <li>Create: the type's defaults are applied first (a default satisfies "required", a read-only field may hold
+ *       its default), then the values are validated, then normalised; the order records the active version.</li>
+ *   <li>Update: checked against the order's type under the <b>active</b> version, not the version the order was
+ *       created under: an edit is made with today's form, and {@code validatePatch} reports only what the patch
+ *       touches or newly breaks, so values that a newer version no longer accepts (a removed field, a newly
+ *       required one) never block an unrelated edit. A type that the active version no longer has keeps its
+ *       orders editable, but no custom value can be set on them.</li>
+ *   <li>Changing the type re-validates every value under the new type (as if the patch touched every field),
+ *       since the old type's values may mean nothing there; defaults are not applied on a change.</li>
+ *   <li>A tenant without any active version (never the case after sign-up) is not checked.</li>
+ * </ul>
+ */
+@ApplicationScoped
+class WorkOrderConfiguration {
+
+    @Inject
+    ActiveConfiguration active;
+
+    @Inject
+    MemberDirectory members;
+
+    /** A new order's draft as it is stored, and the configuration version it was checked under. */
+    record Checked(WorkOrderDraft draft, Integer configVersion) {}
+
+    Checked create(WorkOrderDraft draft) {
+        var current = active.current();
+        if (current.isEmpty()) {
+            return new Checked(draft, null);
+        }
+        var fields = typeFields(current.get(), draft.type());
+        var values = FieldValuesValidator.applyDefaults(fields, object(draft.customFields()));
+        var errors = FieldValuesValidator.validate(fields, values, assignable());
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        var stored = FieldValuesValidator.normalise(fields, values);
+        return new Checked(new WorkOrderDraft(draft.title(), draft.description(), draft.type(), draft.priority(),
+                draft.area(), draft.dueAt(), stored.toString()), current.get().version());
+    }
+
+    /**
+     * Checks a patch whose generic shape {@link WorkOrderInput} already accepted; returns it with its custom values
+     * normalised. {@code newType} is the type the patch sets, if any.
+     */
+    JsonObject update(WorkOrder order, JsonObject patch, java.util.Optional<String> newType) {
+        var typeChange = newType.filter(type -> !type.equals(order.type()));
+        var customPatch = patch.get("customFields") instanceof JsonObject object ? object : null;
+        var current = active.current();
+        if ((typeChange.isEmpty() && customPatch == null) || current.isEmpty()) {
+            return patch;
+        }
+        List<FieldDefinition> fields = typeChange.isPresent()
+                ? typeFields(current.get(), typeChange.get())
+                : current.get().types().fieldsOf(order.type()).orElse(List.of());
+        var stored = object(order.customFields());
+        var changes = customPatch == null ? JsonValue.EMPTY_JSON_OBJECT : customPatch;
+        if (typeChange.isPresent()) {
+            changes = touchingEveryField(fields, stored, changes);
+        }
+        var errors = FieldValuesValidator.validatePatch(fields, stored, changes, assignable());
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        if (customPatch == null) {
+            return patch;
+        }
+        var normalised = Json.createObjectBuilder();
+        var present = Json.createObjectBuilder();
+        customPatch.forEach((key, value) -> {
+            if (value.getValueType() == JsonValue.ValueType.NULL) normalised.addNull(key);
+            else present.add(key, value);
+        });
+        FieldValuesValidator.normalise(fields, present.build()).forEach(normalised::add);
+        return Json.createObjectBuilder(patch).add("customFields", normalised).build();
+    }
+
+    private static List<FieldDefinition> typeFields(ActiveConfiguration.Active active, String type) {
+        return active.types().fieldsOf(type).orElseThrow(() -> ProblemException.invalid("type",
+                "is not a work-order type of this tenant; expected one of "
+                        + String.join(", ", new TreeSet<>(active.types().keys()))));
+    }
+
+    /** The same merged values as {@code patch}, written so that it names every field and every stored key. */
+    private static JsonObject touchingEveryField(List<FieldDefinition> fields, JsonObject stored, JsonObject patch) {
+        var merged = FieldValuesValidator.merge(stored, patch);
+        var everything = Json.createObjectBuilder(merged);
+        var keys = new TreeSet<>(stored.keySet());
+        fields.forEach(field -> keys.add(field.key()));
+        keys.stream().filter(key -> !merged.containsKey(key)).forEach(everything::addNull);
+        return everything.build();
+    }
+
+    private ValidationContext assignable() {
+        return id -> {
+            UUID userId;
+            try {
+                userId = UUID.fromString(id);
+            } catch (IllegalArgumentException notAnId) {
+                return false;
+            }
+            return members.find(userId).map(Member::canBeAssigned).orElse(false);
+        };
+    }
+
+    private static JsonObject object(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+}
