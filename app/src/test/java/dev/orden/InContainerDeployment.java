@@ -26,7 +26,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The archive every in-container test deploys: {@code orden-arq.war} (context root {@code /orden-arq}), put beside
- * {@code orden.war} in the running orden-it server. It holds the application's compiled classes and its
+ * {@code orden.war} in the running orden-it server. It holds the application's compiled classes, its libraries, its
+ * configuration resources ({@code config/}) and its
  * {@code persistence.xml}, so the tests get the real container EntityManager, JTA and CDI on the same
  * {@code jdbc/orden} datasource (same role, same pool, same row-level security) as the application.
  *
@@ -64,7 +65,7 @@ public final class InContainerDeployment {
                         war.add(new FileAsset(file.toFile()), "WEB-INF/classes/" + path);
                         added++;
                     }
-                } else if (path.equals("META-INF/persistence.xml")) {
+                } else if (path.equals("META-INF/persistence.xml") || path.startsWith("config/")) {
                     war.add(new FileAsset(file.toFile()), "WEB-INF/classes/" + path);
                 }
             }
@@ -75,10 +76,24 @@ public final class InContainerDeployment {
             throw new IllegalStateException("No application classes or persistence.xml under " + classes
                     + " (set orden.it.mainClasses)");
         }
+        addLibraries(war);
         SUPPORT.forEach(war::addClass);
         war.addClasses(tests);
         LOG.info(ARCHIVE + ": " + added + " application class files, left out " + left);
         return war;
+    }
+
+    /** The application's own libraries (RE2J, the JSON Schema validator, …), as the packaged WAR has them. */
+    private static void addLibraries(WebArchive war) {
+        var libraries = java.nio.file.Path.of(System.getProperty("orden.it.mainLibraries", "target/orden/WEB-INF/lib"));
+        if (!Files.isDirectory(libraries)) {
+            throw new IllegalStateException("No packaged libraries under " + libraries + " (run the package phase)");
+        }
+        try (var jars = Files.list(libraries)) {
+            jars.filter(jar -> jar.toString().endsWith(".jar")).sorted().forEach(jar -> war.addAsLibrary(jar.toFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + libraries, e);
+        }
     }
 
     /** What only orden.war may run or serve (see the class comment). */

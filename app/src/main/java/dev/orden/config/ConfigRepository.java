@@ -31,6 +31,12 @@ public class ConfigRepository {
         activate(em, version.version());
     }
 
+    /** Whether the tenant has any configuration version, draft or published; for work outside a request. */
+    boolean hasVersions(UUID tenantId) {
+        return !tenantEm.bind(tenantId).createNativeQuery("SELECT 1 FROM config_version LIMIT 1").getResultList()
+                .isEmpty();
+    }
+
     /** Serializes configuration writes of the tenant until commit, so version numbers never race. */
     void lockTenant() {
         em().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('config:' || current_setting('app.tenant_id')))")

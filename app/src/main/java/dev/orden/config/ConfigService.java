@@ -122,6 +122,14 @@ public class ConfigService {
         active.swapOnCommit(tenantId, new ActiveConfiguration.Active(1, bundle));
     }
 
+    /** Version 1 for a tenant that has no configuration at all (one created before configurations existed). */
+    @Transactional
+    public boolean seedIfMissing(UUID tenantId, String slug) {
+        if (repository.hasVersions(tenantId)) return false;
+        seed(tenantId, slug);
+        return true;
+    }
+
     private void activate(UUID tenantId, int version, JsonObject bundle) {
         repository.activate(version);
         active.swapOnCommit(tenantId, new ActiveConfiguration.Active(version, bundle));
