@@ -24,6 +24,11 @@ class RowLevelSecurityIT {
     private static final List<String> TENANT_TABLES = List.of("member", "work_order_counter", "work_order",
             "work_order_event", "work_order_comment");
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
+    private static final String TABLES_WITH_TENANT_ID = """
+            SELECT count(*) FROM pg_class t
+            JOIN pg_attribute a ON a.attrelid = t.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped
+            WHERE t.relnamespace = 'public'::regnamespace AND t.relkind IN ('r', 'p')
+            """;
 
     static UUID acme;
     static UUID globex;
@@ -187,6 +192,23 @@ class RowLevelSecurityIT {
             long events = asTenant(connection, acme, c -> count(c,
                     "SELECT count(*) FROM work_order_event WHERE work_order_id = ?", acmeOrderId));
             assertEquals(2, events, "CREATED and COMMENTED, untouched");
+        }
+    }
+
+    /** Guards every future migration: a table that holds tenant rows is isolated, whatever its name. */
+    @Test
+    void everyTableWithATenantIdColumnHasForcedRowLevelSecurityAndTheTenantPolicy() throws SQLException {
+        try (var connection = Db.connectAsApp()) {
+            // The catalogs, not information_schema: it hides tables this role has no privilege on.
+            var tenantTables = count(connection, TABLES_WITH_TENANT_ID);
+            assertTrue(tenantTables >= TENANT_TABLES.size() + 2, "the work-order and configuration tables at least");
+            assertEquals(0, count(connection, TABLES_WITH_TENANT_ID + """
+                      AND NOT (t.relrowsecurity AND t.relforcerowsecurity AND EXISTS (
+                          SELECT 1 FROM pg_policies p WHERE p.schemaname = 'public' AND p.tablename = t.relname
+                            AND p.policyname = 'tenant_isolation'
+                            AND p.qual LIKE '%current_setting(''app.tenant_id''%'
+                            AND p.with_check LIKE '%current_setting(''app.tenant_id''%'))"""),
+                    "a table with tenant_id lacks forced RLS or the tenant_isolation policy");
         }
     }
 
