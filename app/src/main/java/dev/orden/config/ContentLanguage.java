@@ -1,7 +1,13 @@
 package dev.orden.config;
 
 import dev.orden.config.field.LocalizedText;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Picks the one language (es or en) a configuration text is shown in, from an {@code Accept-Language} header
@@ -14,14 +20,14 @@ public final class ContentLanguage {
 
     public static final String DEFAULT = "es";
     /** The supported languages, the default first. */
-    private static final java.util.List<String> SUPPORTED = java.util.List.of(DEFAULT, "en");
+    private static final List<String> SUPPORTED = List.of(DEFAULT, "en");
 
     private ContentLanguage() {}
 
     public static String negotiate(String acceptLanguage) {
         if (acceptLanguage == null || acceptLanguage.isBlank()) return DEFAULT;
         var ranges = acceptLanguage.split(",");
-        var named = new java.util.HashSet<String>();
+        var named = new HashSet<String>();
         for (var range : ranges) {
             var language = supported(tag(range));
             if (language != null) named.add(language);
@@ -45,7 +51,7 @@ public final class ContentLanguage {
     }
 
     /** {@code *} stands for the languages the header does not name: the default first. */
-    private static String wildcard(java.util.Set<String> named) {
+    private static String wildcard(Set<String> named) {
         return SUPPORTED.stream().filter(language -> !named.contains(language)).findFirst().orElse(null);
     }
 
@@ -53,10 +59,10 @@ public final class ContentLanguage {
      * A bundle's bilingual text ({@code {"es": …, "en": …}}) in {@code language}, else in English, else
      * {@code fallback}.
      */
-    public static String pick(jakarta.json.JsonValue texts, String language, String fallback) {
-        if (!(texts instanceof jakarta.json.JsonObject object)) return fallback;
-        var chosen = object.get(language) instanceof jakarta.json.JsonString text ? text
-                : object.get("en") instanceof jakarta.json.JsonString english ? english : null;
+    public static String pick(JsonValue texts, String language, String fallback) {
+        if (!(texts instanceof JsonObject object)) return fallback;
+        var chosen = object.get(language) instanceof JsonString text ? text
+                : object.get("en") instanceof JsonString english ? english : null;
         return chosen == null ? fallback : chosen.getString();
     }
 

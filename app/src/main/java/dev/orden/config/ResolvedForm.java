@@ -11,6 +11,7 @@ import jakarta.json.JsonValue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The form of one type and audience in one active configuration, as the portal renders it: texts in one language,
@@ -90,7 +91,7 @@ public final class ResolvedForm {
         return view;
     }
 
-    private java.util.Optional<JsonObject> formOf(String type, String audience) {
+    private Optional<JsonObject> formOf(String type, String audience) {
         return objects(active.bundle().get("forms")).stream()
                 .filter(f -> type.equals(f.getString("type", null)) && audience.equals(f.getString("audience", null)))
                 .findFirst();

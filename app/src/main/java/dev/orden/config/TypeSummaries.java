@@ -3,6 +3,7 @@ package dev.orden.config;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
+import java.util.List;
 
 /**
  * The work-order types of an active configuration as a picker shows them: key, name in one language, icon,
@@ -19,7 +20,7 @@ public final class TypeSummaries {
                 continue;
             }
             var view = Json.createObjectBuilder().add("key", key.getString()).add("name", ContentLanguage.pick(type.get("name"), language, key.getString()));
-            for (var property : java.util.List.of("icon", "color", "defaultPriority")) {
+            for (var property : List.of("icon", "color", "defaultPriority")) {
                 if (type.get(property) instanceof JsonString value) view.add(property, value);
             }
             list.add(view);
