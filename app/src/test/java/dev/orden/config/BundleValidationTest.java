@@ -164,7 +164,7 @@ class BundleValidationTest {
         }
     }
 
-    private static jakarta.json.JsonValue parseValue(String json) {
+    static jakarta.json.JsonValue parseValue(String json) {
         try (var reader = Json.createReader(new StringReader(json))) {
             return reader.readValue();
         }
