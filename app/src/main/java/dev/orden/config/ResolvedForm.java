@@ -37,7 +37,7 @@ public final class ResolvedForm {
         var fields = active.types().fieldsOf(type)
                 .orElseThrow(() -> ProblemException.notFound("Work-order type '" + type + "'"));
         var form = formOf(type, audience).orElseThrow(() -> ProblemException.notFound(
-                "A " + audience + " form for work-order type '" + type + "'"));
+                "The " + audience + " form of work-order type '" + type + "'"));
         var definitions = new HashMap<String, FieldDefinition>();
         fields.forEach(field -> definitions.put(field.key(), field));
         var sections = Json.createArrayBuilder();
