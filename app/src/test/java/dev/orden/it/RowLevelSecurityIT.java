@@ -212,6 +212,18 @@ class RowLevelSecurityIT {
         }
     }
 
+    /**
+     * The provisioning (./orden) marks jsonb @> leakproof: without it no index can serve a custom-field filter under
+     * forced RLS and every cf. filter scans the tenant's orders (the plans are in docs/benchmarks.md).
+     */
+    @Test
+    void jsonbContainmentIsLeakproofSoCustomFieldFiltersCanUseTheirIndex() throws SQLException {
+        try (var connection = Db.connectAsApp()) {
+            assertEquals(1, count(connection, "SELECT count(*) FROM pg_proc"
+                    + " WHERE oid = 'pg_catalog.jsonb_contains(jsonb, jsonb)'::regprocedure AND proleakproof"));
+        }
+    }
+
     @Test
     void theApplicationRoleCannotBypassRowLevelSecurity() throws SQLException {
         try (var connection = Db.connectAsApp()) {
