@@ -93,6 +93,11 @@ final class Api {
         return patch(path, body, "\"" + version + "\"");
     }
 
+    /** The bearer token this caller sends, or null for nobody. */
+    String bearer() {
+        return token.get();
+    }
+
     Res send(String method, String path, String contentType, String body, Map<String, String> headers) {
         var uri = URI.create(path.startsWith("http") ? path : It.API_URL + path);
         var builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))

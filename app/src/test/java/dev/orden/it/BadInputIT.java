@@ -3,12 +3,19 @@ package dev.orden.it;
 import static dev.orden.it.WorkOrders.create;
 import static dev.orden.it.WorkOrders.get;
 import static dev.orden.it.WorkOrders.history;
+import static dev.orden.it.WorkOrders.listAll;
 import static dev.orden.it.WorkOrders.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +53,32 @@ class BadInputIT {
         Api.anonymous(Http.fromLoopback(It.randomBetween(2, 249), It.randomBetween(1, 254)))
                 .send("POST", "/signup", Api.JSON, "{\"slug\": ", Map.of()).problem(400, "malformed-request");
         assertEquals(1, get(dispatcher, target.getString("id")).getInt("version"));
+    }
+
+    @Test
+    void bodiesOverTheLimitAre413WhetherTheirLengthIsDeclaredOrNot() throws Exception {
+        var marker = It.unique("huge");
+        var huge = Json.createObjectBuilder().add("title", marker).add("description", "x".repeat(1_100_000))
+                .build().toString();
+        raw("POST", "/workorders", Api.JSON, huge).problem(413, "payload-too-large");
+
+        var comment = Json.createObjectBuilder().add("body", "y".repeat(1_100_000)).build().toString();
+        for (var endpoint : List.of("/workorders", path + "/comments")) {
+            var body = endpoint.equals("/workorders") ? huge : comment;
+            var request = HttpRequest.newBuilder(URI.create(It.API_URL + endpoint))
+                    .header("Content-Type", Api.JSON)
+                    .header("Authorization", "Bearer " + dispatcher.bearer())
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+                    .build();
+            var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(413, response.statusCode(), endpoint + " (chunked): " + response.body());
+            assertTrue(response.body().contains("payload-too-large"), response.body());
+        }
+        assertEquals(List.of(), listAll(dispatcher, "q=" + marker), "nothing of the huge order is stored");
+        assertEquals(1, get(dispatcher, target.getString("id")).getInt("version"));
+        assertTrue(WorkOrders.comments(dispatcher, target.getString("id")).stream()
+                .noneMatch(c -> c.getString("body").startsWith("yyyy")), "nothing of the huge comment is stored");
     }
 
     @Test

@@ -25,6 +25,8 @@ public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
 
     @Override
     public Response toResponse(JsonbException exception) {
+        var cause = ProblemException.causing(exception);
+        if (cause.isPresent()) return cause.get().problem().at(uriInfo.getPath()).toResponse();
         var property = PROPERTY.matcher(String.valueOf(exception.getMessage()));
         var problem = !isSyntaxError(exception) && property.find()
                 ? Problem.of(ProblemType.VALIDATION, "See errors for the fields to fix",

@@ -1,6 +1,7 @@
 package dev.orden.shared.problem;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Thrown by application code to answer with a problem; mapped by {@link ProblemExceptionMapper}. */
 public class ProblemException extends RuntimeException {
@@ -18,6 +19,14 @@ public class ProblemException extends RuntimeException {
 
     public Problem problem() {
         return problem;
+    }
+
+    /** The problem somewhere in {@code failure}'s causes, e.g. thrown inside a body reader the framework wrapped. */
+    public static Optional<ProblemException> causing(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) return Optional.of(problem);
+        }
+        return Optional.empty();
     }
 
     public static ProblemException notFound(String what) {

@@ -28,10 +28,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
+        var problem = ProblemException.causing(exception);
+        if (problem.isPresent()) return problem.get().problem().at(uriInfo.getPath()).toResponse();
         for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof ProblemException problem) {
-                return problem.problem().at(uriInfo.getPath()).toResponse();
-            }
             if (cause instanceof ConstraintViolationException violation) {
                 return providers.getExceptionMapper(ConstraintViolationException.class).toResponse(violation);
             }

@@ -16,6 +16,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException exception) {
+        var cause = ProblemException.causing(exception);
+        if (cause.isPresent()) return cause.get().problem().at(uriInfo.getPath()).toResponse();
         int status = exception.getResponse().getStatus();
         var problem = switch (status) {
             case 400 -> Problem.of(ProblemType.MALFORMED_REQUEST, "The body or a parameter is not valid JSON of the expected shape");
