@@ -75,6 +75,17 @@ public class ConfigAdminResource {
         return ConfigViews.draft(service.saveDraft(ConfigBundles.fromRequest(body)));
     }
 
+    @PUT
+    @Path("draft/{part}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace one part of the draft (fields, types, forms, workflows, areas or teams)")
+    public JsonObject saveDraftPart(@PathParam("part") String part, String body) {
+        if (!ConfigBundles.PARTS.contains(part)) {
+            throw ProblemException.invalid("part", "must be one of " + ConfigBundles.PARTS);
+        }
+        return ConfigViews.draft(service.saveDraftPart(part, ConfigBundles.partFromRequest(body)));
+    }
+
     @POST
     @Path("draft/validate")
     @Operation(summary = "Validate the draft: 200 when valid, else 422 listing every error by JSON pointer")

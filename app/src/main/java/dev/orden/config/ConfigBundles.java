@@ -5,11 +5,13 @@ import dev.orden.shared.problem.ProblemType;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 
 /** Reading bundles: from a request body, from the database's text, from the bundles shipped on the classpath. */
@@ -20,6 +22,9 @@ final class ConfigBundles {
     private ConfigBundles() {}
 
     /** A request body that must be a JSON object; anything else is the client's mistake. */
+    /** The parts of a bundle, each a list, as PUT one at a time to the draft. */
+    static final List<String> PARTS = List.of("fields", "types", "forms", "workflows", "areas", "teams");
+
     static JsonObject fromRequest(String body) {
         try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
             return reader.readObject();
@@ -27,6 +32,17 @@ final class ConfigBundles {
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The body is not valid JSON: " + e.getMessage());
         } catch (JsonException | IllegalStateException e) {
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The body must be one JSON object");
+        }
+    }
+
+    /** A part's body: the JSON array it holds (every part of a bundle is a list). */
+    static JsonValue partFromRequest(String body) {
+        try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+            return reader.readArray();
+        } catch (JsonParsingException e) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The body is not valid JSON: " + e.getMessage());
+        } catch (JsonException | IllegalStateException e) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The body must be one JSON array");
         }
     }
 

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
@@ -73,6 +74,19 @@ public class ConfigService {
             draft.replaceDraft(bundle.toString(), author);
         }
         return new Checked(draft, BundleValidation.of(bundle));
+    }
+
+    /**
+     * Replaces one part of the draft (one file of a tenant-config folder); without a draft, the part goes into a
+     * new draft started from the active bundle.
+     */
+    @Transactional
+    public Checked saveDraftPart(String part, JsonValue value) {
+        repository.lockTenant();
+        var base = repository.draft().map(d -> ConfigBundles.fromStored(d.bundle()))
+                .or(() -> active.current().map(ActiveConfiguration.Active::bundle))
+                .orElseThrow(() -> ProblemException.notFound("Configuration draft"));
+        return saveDraft(Json.createObjectBuilder(base).add(part, value).build());
     }
 
     @Transactional

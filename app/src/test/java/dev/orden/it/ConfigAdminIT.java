@@ -99,6 +99,32 @@ class ConfigAdminIT {
     }
 
     @Test
+    void onePartReplacesThatPartOfTheDraftAndKeepsTheRest() {
+        var draftBefore = GLOBEX.get("/admin/config/draft");
+        var base = draftBefore.status() == 200 ? draftBefore.json().getJsonObject("bundle")
+                : GLOBEX.get("/admin/config").expect(200).json().getJsonObject("bundle");
+        var teams = Json.createArrayBuilder(base.getJsonArray("teams")).add(Json.createObjectBuilder()
+                .add("key", "night_shift")
+                .add("name", Json.createObjectBuilder().add("es", "Turno de noche").add("en", "Night shift"))
+                .add("members", Json.createArrayBuilder())
+                .add("areas", Json.createArrayBuilder())
+                .add("skills", Json.createArrayBuilder().add("hvac"))).build();
+
+        var saved = GLOBEX.send("PUT", "/admin/config/draft/teams", Api.JSON, teams.toString(), Map.of())
+                .expect(200).json();
+        assertTrue(saved.getBoolean("valid"), saved.toString());
+        var draft = GLOBEX.get("/admin/config/draft").expect(200).json().getJsonObject("bundle");
+        assertEquals(teams, draft.getJsonArray("teams"));
+        assertEquals(Json.createObjectBuilder(base).remove("teams").build(),
+                Json.createObjectBuilder(draft).remove("teams").build(), "every other part is kept");
+
+        assertEquals(Set.of("part"), GLOBEX.send("PUT", "/admin/config/draft/nonsense", Api.JSON, "[]", Map.of())
+                .invalidFields());
+        GLOBEX.send("PUT", "/admin/config/draft/teams", Api.JSON, "{}", Map.of()).problem(400, "malformed-request");
+        Api.as(It.GLOBEX_DISPATCHER).send("PUT", "/admin/config/draft/teams", Api.JSON, "[]", Map.of()).expect(403);
+    }
+
+    @Test
     void anExportedBundleImportsAsTheDraft() {
         var active = ACME.get("/admin/config").expect(200).json();
         var export = ACME.get("/admin/config/export").expect(200);
