@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,9 @@ import java.util.Set;
  * that also breaks the schema: what has the wrong shape is skipped here, because the schema already reports it.
  */
 final class BundleRules {
+
+    /** Work-order attributes that a transition may require besides the custom fields. */
+    static final Set<String> BUILT_IN_REQUIRABLE = Set.of("assignee", "team", "area", "dueAt");
 
     private final JsonObject bundle;
     private final List<FieldError> errors = new ArrayList<>();
@@ -43,6 +47,7 @@ final class BundleRules {
         var teams = keyed("teams", true);
         var areas = new HashSet<String>();
         collectAreas(array(bundle, "areas"), "/areas", areas);
+        checkFieldKeys();
         checkTypes(fields.keySet(), forms, workflows.keySet(), teams.keySet());
         checkForms(types);
         checkWorkflows(fields.keySet());
@@ -61,6 +66,16 @@ final class BundleRules {
             }
         }
         return byKey;
+    }
+
+    /** A custom field may not take the name of a built-in attribute, which transitions can require too. */
+    private void checkFieldKeys() {
+        objects(array(bundle, "fields")).forEach((i, field) -> {
+            var key = string(field, "key");
+            if (key != null && BUILT_IN_REQUIRABLE.contains(key)) {
+                error("/fields/" + i + "/key", "'" + key + "' is a built-in attribute of every work order; choose another key");
+            }
+        });
     }
 
     private void checkTypes(Set<String> fieldKeys, Map<String, JsonObject> forms, Set<String> workflows,
@@ -113,18 +128,25 @@ final class BundleRules {
     }
 
     private void checkWorkflows(Set<String> fieldKeys) {
+        var requirable = new HashSet<>(fieldKeys);
+        requirable.addAll(BUILT_IN_REQUIRABLE);
         objects(array(bundle, "workflows")).forEach((i, workflow) -> {
             var at = "/workflows/" + i;
-            var states = new HashSet<String>();
+            var categories = new HashMap<String, String>();
             objects(array(workflow, "states")).forEach((j, state) -> {
                 var key = string(state, "key");
-                if (key != null && !states.add(key)) {
+                if (key != null && categories.putIfAbsent(key, string(state, "category")) != null) {
                     error(at + "/states/" + j + "/key", "duplicate state '" + key + "'");
                 }
             });
+            var states = categories.keySet();
             var initial = string(workflow, "initial");
             if (initial != null && !states.contains(initial)) error(at + "/initial", "unknown state '" + initial + "'");
+            else if (initial != null && !"new".equals(categories.get(initial))) {
+                error(at + "/initial", "the initial state '" + initial + "' must be of category new");
+            }
             var pairs = new HashSet<String>();
+            var triggers = new HashSet<String>();
             objects(array(workflow, "transitions")).forEach((j, transition) -> {
                 var t = at + "/transitions/" + j;
                 var from = string(transition, "from");
@@ -135,7 +157,17 @@ final class BundleRules {
                 if (from != null && to != null && !pairs.add(from + ">" + to)) {
                     error(t, "duplicate transition from '" + from + "' to '" + to + "'");
                 }
-                references(array(transition, "requiredFields"), t + "/requiredFields", fieldKeys, "field");
+                var trigger = string(transition, "trigger");
+                boolean hasRoles = transition.containsKey("roles");
+                if (trigger == null && !hasRoles) {
+                    error(t, "give the roles that may take this transition, or a trigger that takes it");
+                } else if (trigger != null && hasRoles) {
+                    error(t + "/roles", "a transition taken by the trigger '" + trigger + "' has no roles");
+                }
+                if (trigger != null && from != null && !triggers.add(from + ">" + trigger)) {
+                    error(t + "/trigger", "state '" + from + "' already has a transition on '" + trigger + "'");
+                }
+                references(array(transition, "requiredFields"), t + "/requiredFields", requirable, "field");
             });
         });
     }
