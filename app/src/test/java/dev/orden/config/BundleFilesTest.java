@@ -50,7 +50,8 @@ class BundleFilesTest {
             }
         }
         var written = new TreeMap<String, String>();
-        BundleFiles.files(BundleFiles.readFolder(dir)).forEach((name, value) -> written.put(name, PrettyJson.text(value)));
+        BundleFiles.files(BundleFiles.readFolder(dir))
+                .forEach((name, value) -> written.put(name, PrettyJson.text(value)));
         assertEquals(expected, written);
     }
 
