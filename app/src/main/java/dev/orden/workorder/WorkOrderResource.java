@@ -1,5 +1,6 @@
 package dev.orden.workorder;
 
+import dev.orden.config.workflow.StateCategory;
 import dev.orden.identity.Role;
 import dev.orden.shared.problem.FieldError;
 import dev.orden.shared.problem.ProblemException;
@@ -11,6 +12,7 @@ import dev.orden.workorder.WorkOrderViews.CommentView;
 import dev.orden.workorder.WorkOrderViews.CountsView;
 import dev.orden.workorder.WorkOrderViews.EventView;
 import dev.orden.workorder.WorkOrderViews.PageView;
+import dev.orden.workorder.WorkOrderViews.TransitionView;
 import dev.orden.workorder.WorkOrderViews.WorkOrderView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -36,6 +38,8 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -49,6 +53,7 @@ public class WorkOrderResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 200;
+    private static final Pattern STATE_KEY = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,63}");
 
     @Inject
     WorkOrderService service;
@@ -69,32 +74,34 @@ public class WorkOrderResource {
         var order = service.create(draft, body.getString("requesterId", null), assignment);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(order.id().toString()).build())
                 .tag(etag(order))
-                .entity(WorkOrderView.of(order))
+                .entity(view(order))
                 .build();
     }
 
     @GET
     @Operation(summary = "List work orders with filters (cf.<key>=value for custom fields), sorting and cursor pagination")
-    public PageView list(@QueryParam("status") List<String> status, @QueryParam("assignee") String assignee,
+    public PageView list(@QueryParam("status") List<String> status, @QueryParam("category") List<String> category,
+                         @QueryParam("assignee") String assignee,
                          @QueryParam("team") String team, @QueryParam("type") String type,
                          @QueryParam("area") String area, @QueryParam("requester") String requester,
                          @QueryParam("priority") String priority, @QueryParam("q") String text,
                          @QueryParam("sort") String sort, @QueryParam("cursor") String cursor,
                          @QueryParam("limit") String limit) {
-        var query = query(status, assignee, team, type, area, requester, priority, text, sort, cursor, limit);
+        var query = query(status, category, assignee, team, type, area, requester, priority, text, sort, cursor, limit);
         var page = service.list(query);
-        return new PageView(page.items().stream().map(WorkOrderView::of).toList(), page.nextCursor());
+        return new PageView(page.items().stream().map(this::view).toList(), page.nextCursor());
     }
 
     @GET
     @Path("counts")
-    @Operation(summary = "Count work orders by status, with the same filters as the list (cf.<key>=value too)")
-    public CountsView counts(@QueryParam("status") List<String> status, @QueryParam("assignee") String assignee,
+    @Operation(summary = "Count work orders by status and by status category, with the same filters as the list")
+    public CountsView counts(@QueryParam("status") List<String> status, @QueryParam("category") List<String> category,
+                             @QueryParam("assignee") String assignee,
                              @QueryParam("team") String team, @QueryParam("type") String type,
                              @QueryParam("area") String area, @QueryParam("requester") String requester,
                              @QueryParam("priority") String priority, @QueryParam("q") String text) {
-        var query = query(status, assignee, team, type, area, requester, priority, text, null, null, null);
-        return CountsView.of(service.countByStatus(query));
+        var query = query(status, category, assignee, team, type, area, requester, priority, text, null, null, null);
+        return CountsView.of(service.count(query));
     }
 
     @GET
@@ -118,12 +125,20 @@ public class WorkOrderResource {
 
     @POST
     @Path("{ref}/transitions")
-    @Operation(summary = "Move a work order along its lifecycle")
+    @Operation(summary = "Move a work order along its type's workflow; customFields, if given, are set in the same change")
     public Response transition(@PathParam("ref") String reference, @HeaderParam("If-Match") String ifMatch,
                                @NotNull(message = "a JSON object is required") @Valid TransitionRequest request) {
         var version = version(ifMatch, request.version());
-        var order = service.transition(reference, version, WorkOrderStatus.valueOf(request.to()), request.comment());
+        var order = service.transition(reference, version, request.to(), request.comment(), request.customFields());
         return ok(order);
+    }
+
+    @GET
+    @Path("{ref}/transitions")
+    @Operation(summary = "The moves the caller may make from the order's state: target, category, names, what each requires and what is still missing")
+    public List<TransitionView> transitions(@PathParam("ref") String reference) {
+        var order = service.get(reference);
+        return service.transitions(order).stream().map(move -> TransitionView.of(order, move)).toList();
     }
 
     @POST
@@ -165,8 +180,12 @@ public class WorkOrderResource {
         return Response.status(Response.Status.CREATED).entity(CommentView.of(comment)).build();
     }
 
-    private static Response ok(WorkOrder order) {
-        return Response.ok(WorkOrderView.of(order)).tag(etag(order)).build();
+    private Response ok(WorkOrder order) {
+        return Response.ok(view(order)).tag(etag(order)).build();
+    }
+
+    private WorkOrderView view(WorkOrder order) {
+        return WorkOrderView.of(order, service.transitions(order), service.retiredFields(order));
     }
 
     private static EntityTag etag(WorkOrder order) {
@@ -185,21 +204,21 @@ public class WorkOrderResource {
         }
     }
 
-    private WorkOrderQuery query(List<String> status, String assignee, String team, String type, String area,
+    private WorkOrderQuery query(List<String> status, List<String> category, String assignee, String team, String type, String area,
                                  String requester, String priority, String text, String sort, String cursor,
                                  String limit) {
         var errors = new ArrayList<FieldError>();
         var customFields = CustomFieldFilter.fromQuery(uriInfo.getQueryParameters(), errors);
-        var statuses = EnumSet.noneOf(WorkOrderStatus.class);
-        for (var value : status == null ? List.<String>of() : status) {
-            for (var name : value.split(",")) {
-                if (name.isBlank()) continue;
-                try {
-                    statuses.add(WorkOrderStatus.valueOf(name.strip().toUpperCase(Locale.ROOT)));
-                } catch (IllegalArgumentException e) {
-                    errors.add(new FieldError("status", "'" + name + "' is not one of " + Arrays.toString(WorkOrderStatus.values())));
-                }
-            }
+        var statuses = new TreeSet<String>();
+        for (var key : listed(status)) {
+            if (STATE_KEY.matcher(key).matches()) statuses.add(key);
+            else errors.add(new FieldError("status", "'" + key + "' is not a state key (letters, digits, _)"));
+        }
+        var categories = EnumSet.noneOf(StateCategory.class);
+        for (var key : listed(category)) {
+            StateCategory.byKey(key.toLowerCase(Locale.ROOT)).ifPresentOrElse(categories::add, () -> errors.add(
+                    new FieldError("category", "'" + key + "' is not one of " + Arrays.stream(StateCategory.values())
+                            .map(StateCategory::key).toList())));
         }
         Priority priorityFilter = null;
         if (priority != null && !priority.isBlank()) {
@@ -215,8 +234,15 @@ public class WorkOrderResource {
         if (!errors.isEmpty()) throw ProblemException.invalid(errors);
         var order = WorkOrderSort.parse(sort);
         var after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor, order);
-        return new WorkOrderQuery(statuses, me(assignee), blankToNull(team), blankToNull(type), blankToNull(area),
+        return new WorkOrderQuery(statuses, categories, me(assignee), blankToNull(team), blankToNull(type), blankToNull(area),
                 me(requester), priorityFilter, blankToNull(text), customFields, order, after, size);
+    }
+
+    /** The values of a repeatable, comma-separated parameter ({@code status=A,B&status=C}), blanks dropped. */
+    private static List<String> listed(List<String> values) {
+        if (values == null) return List.of();
+        return values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::strip)
+                .filter(v -> !v.isEmpty()).toList();
     }
 
     /** A number parameter; what is no number is 0, which the range check then reports (JAX-RS would say 404). */
