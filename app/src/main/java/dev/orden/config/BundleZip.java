@@ -32,6 +32,7 @@ final class BundleZip {
 
     private BundleZip() {}
 
+    /** The bundle's files, members in the schemas' order (the database keeps none), indented as in the repository. */
     static byte[] write(JsonObject bundle) {
         var out = new ByteArrayOutputStream();
         try (var zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
@@ -39,7 +40,7 @@ final class BundleZip {
                 zip.putNextEntry(new ZipEntry(folder + "/"));
                 zip.closeEntry();
             }
-            for (var file : BundleFiles.files(bundle).entrySet()) {
+            for (var file : BundleFiles.files((JsonObject) MemberOrder.canonical(bundle)).entrySet()) {
                 zip.putNextEntry(new ZipEntry(file.getKey()));
                 zip.write(PrettyJson.text(file.getValue()).getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();

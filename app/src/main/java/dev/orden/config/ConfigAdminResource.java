@@ -35,6 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class ConfigAdminResource {
 
     private static final MediaType ZIP = new MediaType("application", "zip");
+    private static final String IMPORT = "Make a bundle document, or a zip of its files (application/zip), as "
+            + "exported, the draft; same answer as PUT draft. A zip entry outside the layout, of bad JSON or past the "
+            + "limits is a 422 naming it";
 
     @Inject
     ConfigService service;
@@ -145,7 +148,7 @@ public class ConfigAdminResource {
     @POST
     @Path("import")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Make a bundle document (as exported) the draft; same answer as PUT draft")
+    @Operation(summary = IMPORT)
     public JsonObject importBundle(String body) {
         return saveDraft(body);
     }
@@ -153,8 +156,7 @@ public class ConfigAdminResource {
     @POST
     @Path("import")
     @Consumes({BundleZip.MEDIA_TYPE, BundleZip.MEDIA_TYPE_WINDOWS})
-    @Operation(summary = "Make a zip of configuration files (as exported) the draft; same answer as PUT draft. "
-            + "An entry outside the layout, of bad JSON or past the limits is a 422 naming it")
+    @Operation(summary = IMPORT)
     public JsonObject importZip(InputStream body) {
         return ConfigViews.draft(service.saveDraft(BundleZip.read(body)));
     }

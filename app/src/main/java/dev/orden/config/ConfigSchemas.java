@@ -42,6 +42,11 @@ public final class ConfigSchemas {
         return Optional.ofNullable(TEXTS.get(ID_PREFIX + bare + ".schema.json"));
     }
 
+    /** Every schema document, in the order of {@link #NAMES}. */
+    static List<String> texts() {
+        return NAMES.stream().map(name -> TEXTS.get(ID_PREFIX + name + ".schema.json")).toList();
+    }
+
     /** Every schema violation of the bundle, each at the JSON pointer of the offending (or missing) member. */
     static List<FieldError> violations(String bundleJson) {
         return violations(BUNDLE, bundleJson);

@@ -1,17 +1,23 @@
 package dev.orden.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orden.shared.problem.Problem;
 import dev.orden.shared.problem.ProblemException;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +36,7 @@ class BundleZipTest {
 
     @Test
     void aWrittenZipIsTheFolderLayoutWithTheRepositorysText() throws IOException {
-        var entries = new LinkedHashMap<String, String>();
-        try (var zip = new ZipInputStream(new ByteArrayInputStream(BundleZip.write(Configs.demo("globex"))))) {
-            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                entries.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
+        var entries = unzip(BundleZip.write(Configs.demo("globex")));
         assertEquals(List.of("forms/", "workflows/", "fields.json", "types.json", "areas.json", "teams.json",
                 "forms/incident_agent.json", "forms/incident_requester.json", "forms/preventive_agent.json",
                 "forms/preventive_requester.json", "forms/request_agent.json", "forms/request_requester.json",
@@ -44,6 +45,24 @@ class BundleZipTest {
         assertEquals(Files.readString(Configs.folder("globex").resolve("workflows/facility.json")),
                 entries.get("workflows/facility.json"));
         assertTrue(entries.keySet().stream().noneMatch(name -> name.equals(BundleFiles.TENANT)));
+    }
+
+    @Test
+    void aBundleThatLostItsMemberOrderIsWrittenInTheSchemasOrderAsTheRepositoryIs() throws IOException {
+        var acme = Configs.demo("acme");
+        var shuffled = (JsonObject) asJsonbStoresIt(acme);
+        assertNotEquals(acme.toString(), shuffled.toString(), "the same bundle, its members in another order");
+        var written = unzip(BundleZip.write(shuffled));
+        for (var file : List.of("types.json", "areas.json", "teams.json", "workflows/service.json",
+                                "forms/repair_agent.json")) {
+            assertEquals(Files.readString(Configs.folder("acme").resolve(file)), written.get(file), file);
+        }
+        for (var file : written.entrySet()) {
+            if (file.getKey().endsWith("/")) continue;
+            var repository = BundleValidationTest.parseValue(Files.readString(Configs.folder("acme")
+                    .resolve(file.getKey())));
+            assertEquals(PrettyJson.text(MemberOrder.canonical(repository)), file.getValue(), file.getKey());
+        }
     }
 
     @Test
@@ -111,6 +130,34 @@ class BundleZipTest {
             fields.add(error.field());
         }
         return fields;
+    }
+
+    /** The value with its members as PostgreSQL's jsonb gives them back: shorter names first, then bytewise. */
+    private static JsonValue asJsonbStoresIt(JsonValue value) {
+        return switch (value) {
+            case JsonObject object -> {
+                var shuffled = Json.createObjectBuilder();
+                object.keySet().stream().sorted(Comparator.comparingInt(String::length).thenComparing(k -> k))
+                        .forEach(name -> shuffled.add(name, asJsonbStoresIt(object.get(name))));
+                yield shuffled.build();
+            }
+            case JsonArray array -> {
+                var items = Json.createArrayBuilder();
+                array.forEach(item -> items.add(asJsonbStoresIt(item)));
+                yield items.build();
+            }
+            default -> value;
+        };
+    }
+
+    private static Map<String, String> unzip(byte[] zip) throws IOException {
+        var entries = new LinkedHashMap<String, String>();
+        try (var in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return entries;
     }
 
     /** A zip of these entries, in a stable order (by name). */
