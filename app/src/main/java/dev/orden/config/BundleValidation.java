@@ -44,6 +44,14 @@ public record BundleValidation(List<FieldError> errors) {
                 .toList();
     }
 
+    /** This verdict plus {@code more} errors about {@code bundle}, located in their files like the others. */
+    public BundleValidation with(JsonObject bundle, List<FieldError> more) {
+        if (more.isEmpty()) return this;
+        var all = new java.util.ArrayList<>(errors);
+        more.forEach(error -> all.add(BundleFiles.locate(bundle, error)));
+        return new BundleValidation(all);
+    }
+
     public boolean valid() {
         return errors.isEmpty();
     }
