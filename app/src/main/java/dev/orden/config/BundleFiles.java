@@ -30,6 +30,10 @@ import java.util.stream.Stream;
  * schema version is the layout's (1). This is the one mapping between files and bundle, both ways, used by the demo
  * seeding, the default bundle, zip import and export, and by the validation to say which file an error is in.
  *
+ * <p>A flow rule is three files in {@code rules/}: {@code <key>.json} (its descriptor), {@code <key>.js} (its
+ * JavaScript source, as plain text) and, optionally, {@code <key>.test.json} (its test cases); in the bundle they are
+ * one item of {@code rules} holding {@code source} and {@code tests}.
+ *
  * <p>Files have no order, so a bundle built from them lists forms and workflows by file name; everything inside a
  * file keeps its order.
  */
@@ -39,9 +43,12 @@ public final class BundleFiles {
     public static final String TENANT = "tenant.json";
 
     static final List<String> LIST_PARTS = List.of("fields", "types", "areas", "teams");
-    static final List<String> FOLDER_PARTS = List.of("forms", "workflows");
-    static final String LAYOUT = "fields.json, types.json, areas.json, teams.json, forms/<key>.json or "
-            + "workflows/<key>.json";
+    static final List<String> FOLDER_PARTS = List.of("forms", "workflows", "rules");
+    static final String LAYOUT = "fields.json, types.json, areas.json, teams.json, forms/<key>.json, "
+            + "workflows/<key>.json, rules/<key>.json, rules/<key>.js or rules/<key>.test.json";
+    static final String RULES = "rules";
+    static final String SOURCE = ".js";
+    static final String TESTS = ".test.json";
 
     private static final int SCHEMA_VERSION = 1;
     private static final Pattern KEY = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,63}");
@@ -85,11 +92,28 @@ public final class BundleFiles {
                 for (var item : array) {
                     var key = keyOf(item).orElseThrow(() -> new IllegalArgumentException(
                             "A " + part + " item without a key cannot be a file: " + item));
-                    items.put(part + "/" + key + JSON, item);
+                    if (part.equals(RULES)) items.putAll(ruleFiles(key, (JsonObject) item));
+                    else items.put(part + "/" + key + JSON, item);
                 }
             }
             files.putAll(items);
         }
+        return files;
+    }
+
+    /** A file's content as written: a rule's source as plain text, everything else as indented JSON. */
+    static String text(String name, JsonValue value) {
+        return name.endsWith(SOURCE) && value instanceof JsonString source ? source.getString() : PrettyJson.text(value);
+    }
+
+    /** A rule's files: its descriptor, its source as a JSON string (written as plain text), its tests if any. */
+    private static Map<String, JsonValue> ruleFiles(String key, JsonObject rule) {
+        var files = new TreeMap<String, JsonValue>();
+        var descriptor = Json.createObjectBuilder(rule).remove("source").remove("tests").build();
+        files.put(RULES + "/" + key + JSON, descriptor);
+        files.put(RULES + "/" + key + SOURCE, rule.get("source") instanceof JsonString source ? source
+                : Json.createValue(""));
+        if (rule.get("tests") instanceof JsonArray tests) files.put(RULES + "/" + key + TESTS, tests);
         return files;
     }
 
@@ -102,9 +126,17 @@ public final class BundleFiles {
         if (LIST_PARTS.contains(part)) return error.in(part + JSON, pointer.substring(1 + part.length()));
         if (!FOLDER_PARTS.contains(part)) return error;
         if (tokens.length == 1) return error.in(part + "/", "");
-        return item(bundle, part, tokens[1])
-                .map(key -> error.in(part + "/" + key + JSON, tokens.length == 3 ? "/" + tokens[2] : ""))
-                .orElse(error);
+        var inner = tokens.length == 3 ? "/" + tokens[2] : "";
+        return item(bundle, part, tokens[1]).map(key -> part.equals(RULES) ? locateInRule(error, key, inner)
+                : error.in(part + "/" + key + JSON, inner)).orElse(error);
+    }
+
+    private static FieldError locateInRule(FieldError error, String key, String inner) {
+        if (inner.equals("/source")) return error.in(RULES + "/" + key + SOURCE, "");
+        if (inner.equals("/tests") || inner.startsWith("/tests/")) {
+            return error.in(RULES + "/" + key + TESTS, inner.substring("/tests".length()));
+        }
+        return error.in(RULES + "/" + key + JSON, inner);
     }
 
     private static Optional<String> item(JsonObject bundle, String part, String index) {
@@ -134,6 +166,8 @@ public final class BundleFiles {
             var refusal = refusal(name);
             if (refusal.isPresent()) {
                 errors.add(error(name, refusal.get()));
+            } else if (name.endsWith(SOURCE)) {
+                accept(name, Json.createValue(new String(content, java.nio.charset.StandardCharsets.UTF_8)));
             } else if (!name.endsWith("/")) {
                 parse(name, content).ifPresent(value -> accept(name, value));
             }
@@ -145,10 +179,13 @@ public final class BundleFiles {
 
         /** The bundle the files make; a 422 naming every file that broke the layout when any did. */
         JsonObject bundle() {
+            var rules = rules();
             if (!errors.isEmpty()) throw ProblemException.invalid(errors);
             var bundle = Json.createObjectBuilder().add("schemaVersion", SCHEMA_VERSION);
-            for (var part : List.of("fields", "types", "forms", "workflows", "areas", "teams")) {
-                if (FOLDER_PARTS.contains(part)) {
+            for (var part : List.of("fields", "types", "forms", "workflows", "areas", "teams", RULES)) {
+                if (part.equals(RULES)) {
+                    if (!rules.isEmpty()) bundle.add(RULES, rules);
+                } else if (FOLDER_PARTS.contains(part)) {
                     var items = Json.createArrayBuilder();
                     files.forEach((name, value) -> {
                         if (name.startsWith(part + "/")) items.add(value);
@@ -161,7 +198,41 @@ public final class BundleFiles {
             return bundle.build();
         }
 
+        /** The rules the files of {@code rules/} make, each from its descriptor, source and tests. */
+        private JsonArray rules() {
+            var rules = Json.createArrayBuilder();
+            var prefix = RULES + "/";
+            files.forEach((name, value) -> {
+                if (!name.startsWith(prefix) || !name.endsWith(JSON) || name.endsWith(TESTS)) return;
+                var key = name.substring(prefix.length(), name.length() - JSON.length());
+                var rule = Json.createObjectBuilder((JsonObject) value);
+                var source = files.get(prefix + key + SOURCE);
+                if (source == null) errors.add(error(name, "needs its source in " + prefix + key + SOURCE));
+                else rule.add("source", source);
+                var tests = files.get(prefix + key + TESTS);
+                if (tests != null) rule.add("tests", tests);
+                rules.add(rule);
+            });
+            files.keySet().stream().filter(name -> name.startsWith(prefix) && !name.endsWith(JSON))
+                    .filter(name -> !files.containsKey(name.substring(0, name.length() - SOURCE.length()) + JSON))
+                    .forEach(name -> errors.add(error(name, "has no descriptor: add "
+                            + name.substring(0, name.length() - SOURCE.length()) + JSON)));
+            files.keySet().stream().filter(name -> name.startsWith(prefix) && name.endsWith(TESTS))
+                    .filter(name -> !files.containsKey(name.substring(0, name.length() - TESTS.length()) + JSON))
+                    .forEach(name -> errors.add(error(name, "has no rule: add "
+                            + name.substring(0, name.length() - TESTS.length()) + JSON)));
+            return rules.build();
+        }
+
         private void accept(String name, JsonValue value) {
+            if (name.startsWith(RULES + "/") && (name.endsWith(SOURCE) || name.endsWith(TESTS))) {
+                if (name.endsWith(TESTS) && !(value instanceof JsonArray)) {
+                    errors.add(error(name, "must be a JSON array of test cases"));
+                } else if (files.putIfAbsent(name, value) != null) {
+                    errors.add(error(name, "is there twice"));
+                }
+                return;
+            }
             var folder = name.indexOf('/');
             if (folder > 0) {
                 var key = name.substring(folder + 1, name.length() - JSON.length());
@@ -196,8 +267,9 @@ public final class BundleFiles {
         if (LIST_PARTS.stream().anyMatch(part -> name.equals(part + JSON))) return Optional.empty();
         for (var part : FOLDER_PARTS) {
             if (name.equals(part + "/")) return Optional.empty();
-            if (name.startsWith(part + "/") && name.endsWith(JSON)) {
-                var key = name.substring(part.length() + 1, name.length() - JSON.length());
+            var suffix = !part.equals(RULES) ? JSON : name.endsWith(TESTS) ? TESTS : name.endsWith(SOURCE) ? SOURCE : JSON;
+            if (name.startsWith(part + "/") && name.endsWith(suffix)) {
+                var key = name.substring(part.length() + 1, name.length() - suffix.length());
                 return KEY.matcher(key).matches() ? Optional.empty()
                         : Optional.of("is not named by a key (a letter, then letters, digits or _, at most 64)");
             }

@@ -42,7 +42,7 @@ final class BundleZip {
             }
             for (var file : BundleFiles.files((JsonObject) MemberOrder.canonical(bundle)).entrySet()) {
                 zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(PrettyJson.text(file.getValue()).getBytes(StandardCharsets.UTF_8));
+                zip.write(BundleFiles.text(file.getKey(), file.getValue()).getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.orden.shared.problem.FieldError;
 import dev.orden.shared.problem.ProblemException;
 import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ class BundleFilesTest {
         }
         var written = new TreeMap<String, String>();
         BundleFiles.files(BundleFiles.readFolder(dir))
-                .forEach((name, value) -> written.put(name, PrettyJson.text(value)));
+                .forEach((name, value) -> written.put(name, BundleFiles.text(name, value)));
         assertEquals(expected, written);
     }
 
@@ -151,6 +152,44 @@ class BundleFilesTest {
         Files.writeString(dir.resolve("forms/a.json"), "{\"key\": \"b\"}");
         var refused = assertThrows(IllegalStateException.class, () -> BundleFiles.readFolder(dir));
         assertTrue(refused.getMessage().contains("forms/a.json"), refused.getMessage());
+    }
+
+    @Test
+    void aRuleIsItsDescriptorItsSourceAndItsTestsAsThreeFiles() {
+        var rule = Json.createObjectBuilder().add("key", "route").add("name", "Route").add("events",
+                Json.createArrayBuilder().add("workorder.creating")).add("source", "function rule(input) {\n  return [];\n}\n")
+                .add("tests", Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", "t")
+                        .add("input", JsonValue.EMPTY_JSON_OBJECT))).build();
+        var bundle = Json.createObjectBuilder(Configs.demo("acme")).add("rules", Json.createArrayBuilder().add(rule))
+                .build();
+        var files = BundleFiles.files(bundle);
+        assertEquals("function rule(input) {\n  return [];\n}\n", BundleFiles.text("rules/route.js",
+                files.get("rules/route.js")), "the source is plain text");
+        assertFalse(files.get("rules/route.json").asJsonObject().containsKey("source"));
+        assertEquals(rule.get("tests"), files.get("rules/route.test.json"));
+
+        var gathering = new BundleFiles.Gathering();
+        files.forEach((name, value) -> gathering.add(name, bytes(BundleFiles.text(name, value))));
+        assertEquals(bundle, gathering.bundle(), "files and bundle, both ways");
+
+        var located = BundleFiles.locate(bundle, new FieldError("/rules/0/source", "SyntaxError at 2:3"));
+        assertEquals("rules/route.js", located.file());
+        var inTests = BundleFiles.locate(bundle, new FieldError("/rules/0/tests/0/expect", "failed"));
+        assertEquals("rules/route.test.json", inTests.file());
+        assertEquals("/0/expect", inTests.pointer());
+        assertEquals("rules/route.json", BundleFiles.locate(bundle, new FieldError("/rules/0/events/0", "x")).file());
+    }
+
+    @Test
+    void aRuleFileWithoutItsPartnerIsNamed() {
+        var gathering = new BundleFiles.Gathering();
+        gathering.add("rules/lonely.js", bytes("function rule() { return []; }"));
+        gathering.add("rules/orphan.test.json", bytes("[]"));
+        gathering.add("rules/nosource.json", bytes("{\"key\":\"nosource\",\"name\":\"n\",\"events\":[\"schedule\"]}"));
+        gathering.add("rules/bad.test.json", bytes("{}"));
+        var errors = assertThrows(ProblemException.class, gathering::bundle).problem().errors();
+        assertEquals(java.util.Set.of("rules/lonely.js", "rules/orphan.test.json", "rules/nosource.json",
+                "rules/bad.test.json"), errors.stream().map(FieldError::file).collect(java.util.stream.Collectors.toSet()));
     }
 
     private static List<String> keys(JsonObject bundle, String part) {

@@ -132,6 +132,32 @@ class BundleValidationTest {
     }
 
     @Test
+    void rulesAreCheckedAgainstTheSchemaAndTheTypes() {
+        var rules = Json.createArrayBuilder()
+                .add(parse("""
+                        {"key":"route","name":"Route","events":["workorder.creating"],"types":["repair"],
+                         "order":10,"mode":"shadow","onError":"reject","limits":{"statements":5000,"timeoutMillis":200},
+                         "source":"function rule(input) { return []; }",
+                         "tests":[{"name":"none","input":{"order":{}},"expect":[]}]}"""))
+                .add(parse("""
+                        {"key":"nightly","name":"Nightly","events":["schedule"],"schedule":"0 2 * * *",
+                         "source":"function rule(input) { return []; }"}"""))
+                .build();
+        var good = Json.createObjectBuilder(parse(VALID)).add("rules", rules).build();
+        assertEquals(List.of(), BundleValidation.of(good).errors());
+
+        var bad = Json.createPatchBuilder()
+                .replace("/rules/0/types/0", "ghost")
+                .replace("/rules/0/events/0", "workorder.exploded")
+                .remove("/rules/1/schedule")
+                .add("/rules/-", parse("{\"key\":\"route\",\"name\":\"Again\",\"events\":[\"comment.added\"],"
+                        + "\"schedule\":\"* * * * *\",\"source\":\"x\"}"))
+                .build().apply(good);
+        assertEquals(Set.of("/rules/0/types/0", "/rules/0/events/0", "/rules/1/schedule", "/rules/2/key",
+                "/rules/2/schedule"), fields(BundleValidation.of(bad).errors()));
+    }
+
+    @Test
     void everyErrorIsReportedAtOnce() {
         var bundle = Json.createPatchBuilder()
                 .replace("/types/0/workflow", "other")

@@ -37,8 +37,8 @@ class ConfigZipIT {
         assertEquals("attachment; filename=\"orden-config-acme-v" + active.getInt("version") + ".zip\"",
                 export.headers().firstValue("Content-Disposition").orElseThrow());
         var files = unzip(export.body());
-        assertEquals(List.of("forms/", "workflows/", "fields.json", "types.json", "areas.json", "teams.json"),
-                List.copyOf(files.keySet()).subList(0, 6));
+        assertEquals(List.of("forms/", "workflows/", "rules/", "fields.json", "types.json", "areas.json", "teams.json"),
+                List.copyOf(files.keySet()).subList(0, 7));
         assertTrue(files.containsKey("workflows/service.json"), files.keySet().toString());
         assertFalse(files.containsKey("tenant.json"), "the tenant and its people are not exported");
         assertEquals(active.getJsonObject("bundle").getJsonArray("types"), parse(files.get("types.json")));
