@@ -18,7 +18,7 @@ import java.util.UUID;
  * <p>The sandbox (one GraalJS engine, per-tenant context pools) is built on first use, not at deployment.
  */
 @ApplicationScoped
-public class RuleEngine {
+public class RuleEngine implements AutoCloseable {
 
     private RuleSettings settings;
     private volatile Sandbox sandbox;
@@ -94,6 +94,7 @@ public class RuleEngine {
     }
 
     @PreDestroy
+    @Override
     public void close() {
         synchronized (this) {
             if (sandbox != null) sandbox.close();

@@ -27,7 +27,6 @@ final class Failures {
         if (statementLimit) return RuleError.of(Kind.STATEMENT_LIMIT, "the rule ran too many statements");
         if (e.isResourceExhausted()) return RuleError.of(Kind.MEMORY, "the rule exhausted a server resource");
         if (e.isCancelled() || e.isInterrupted()) return RuleError.of(Kind.TIMEOUT, "the rule was cancelled");
-        if (e.isSyntaxError()) return syntax(e, SandboxRule.HEAD.length());
         var message = e.getMessage() == null ? "error" : e.getMessage();
         var kind = e.isGuestException() && isMemory(message) ? Kind.MEMORY : Kind.EXCEPTION;
         if (!e.isGuestException()) message = "internal error in the sandbox";
@@ -56,10 +55,8 @@ final class Failures {
         return new RuleError(kind, message, line, SandboxRule.column(line, at.getStartColumn(), prefixLength));
     }
 
-    /** GraalJS prefixes "name.js:3:7 " to syntax messages; the error's line and column say it already. */
+    /** GraalJS puts "name.js:3:7 " in syntax messages, with the wrapper's columns: the error has its own place. */
     private static String syntaxMessage(String message) {
-        if (message == null) return "syntax error";
-        int space = message.indexOf(' ');
-        return space > 0 && message.substring(0, space).matches(".*:\\d+:\\d+") ? message.substring(space + 1) : message;
+        return message == null ? "SyntaxError" : message.replaceFirst("^(SyntaxError: )?\\S+\\.js:\\d+:\\d+ ", "$1");
     }
 }

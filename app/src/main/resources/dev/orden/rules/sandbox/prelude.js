@@ -12,7 +12,7 @@
     const lengthOf = (o) => (o === null || o === undefined) ? 0 : (Number(o.length) || 0);
     const guard = (n, what) => {
         if (n > maxArrayLength) {
-            throw new RangeError(`Invalid array length: ${what} over ${n} elements (the limit is ${maxArrayLength})`);
+            throw new RangeError(`Sandbox limit: ${what} over ${n} elements (at most ${maxArrayLength})`);
         }
     };
     // Constant-time methods, and the lazy iterators (their consumers do yield to cancellation); leaving
