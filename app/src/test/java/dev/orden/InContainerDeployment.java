@@ -65,7 +65,8 @@ public final class InContainerDeployment {
                         war.add(new FileAsset(file.toFile()), "WEB-INF/classes/" + path);
                         added++;
                     }
-                } else if (path.equals("META-INF/persistence.xml") || path.startsWith("config/")) {
+                } else if (path.equals("META-INF/persistence.xml") || path.startsWith("config/")
+                        || path.startsWith("dev/orden/")) {
                     war.add(new FileAsset(file.toFile()), "WEB-INF/classes/" + path);
                 }
             }

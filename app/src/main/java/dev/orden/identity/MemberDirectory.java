@@ -37,6 +37,14 @@ public class MemberDirectory {
         return Optional.ofNullable(tenantEm.em().find(Member.class, userId));
     }
 
+    /** The member with this e-mail (case-insensitive), if Orden has seen them. */
+    @Transactional
+    public Optional<Member> findByEmail(String email) {
+        return tenantEm.em().createQuery("SELECT m FROM Member m WHERE LOWER(m.email) = :email", Member.class)
+                .setParameter("email", email.strip().toLowerCase(java.util.Locale.ROOT)).setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
     @Transactional
     public List<Member> all() {
         return tenantEm.em()

@@ -212,6 +212,30 @@ public class WorkOrder extends TenantOwned {
         return events;
     }
 
+    /**
+     * Hands the order to another team, with the reason: whoever had it personally no longer does, so the new team
+     * picks it up.
+     */
+    List<WorkOrderEvent> transfer(String newTeam, Actor actor, String reason) {
+        if (!statusCategory.isActive()) {
+            throw new ProblemException(Problem.of(ProblemType.ILLEGAL_TRANSITION,
+                    displayNumber() + " is " + status + " and can no longer be transferred"));
+        }
+        var events = new ArrayList<WorkOrderEvent>();
+        if (!newTeam.equals(team)) {
+            events.add(WorkOrderEvent.change(id(), actor, EventKind.ASSIGNED, "team", team, newTeam, reason));
+            team = newTeam;
+        }
+        if (assigneeId != null) {
+            events.add(WorkOrderEvent.change(id(), actor, EventKind.ASSIGNED, "assignee",
+                    assigneeName != null ? assigneeName : assigneeId, null, reason));
+            assigneeId = null;
+            assigneeName = null;
+        }
+        if (!events.isEmpty()) touch();
+        return events;
+    }
+
     private void touch() {
         updatedAt = MonotonicClock.now();
     }

@@ -76,6 +76,11 @@ public class WorkOrderEvent extends TenantOwned {
                 Visibility.PUBLIC);
     }
 
+    /** An internal note that a flow rule failed or that one of its effects was refused. */
+    static WorkOrderEvent ruleFailure(UUID workOrderId, Actor rule, String what) {
+        return new WorkOrderEvent(workOrderId, rule, EventKind.RULE_FAILED, null, null, null, what, Visibility.INTERNAL);
+    }
+
     /** Records the configuration version the change was made under; set once, before the entry is stored. */
     void recordedUnder(Integer version) {
         this.configVersion = version;

@@ -12,6 +12,7 @@ import dev.orden.workorder.WorkOrderViews.CommentView;
 import dev.orden.workorder.WorkOrderViews.CountsView;
 import dev.orden.workorder.WorkOrderViews.EventView;
 import dev.orden.workorder.WorkOrderViews.PageView;
+import dev.orden.workorder.WorkOrderViews.RuleTraceView;
 import dev.orden.workorder.WorkOrderViews.TransitionView;
 import dev.orden.workorder.WorkOrderViews.WorkOrderView;
 import jakarta.annotation.security.RolesAllowed;
@@ -161,6 +162,13 @@ public class WorkOrderResource {
     @Operation(summary = "Every change to the work order: who, when, what from and to")
     public List<EventView> history(@PathParam("ref") String reference) {
         return service.history(reference).stream().map(EventView::of).toList();
+    }
+
+    @GET
+    @Path("{ref}/rule-traces")
+    @Operation(summary = "Every flow-rule evaluation on the order: rule and version, event, duration, effects applied or refused and why, errors with line and column (staff)")
+    public List<RuleTraceView> ruleTraces(@PathParam("ref") String reference) {
+        return service.ruleTraces(reference).stream().map(RuleTraceView::of).toList();
     }
 
     @GET

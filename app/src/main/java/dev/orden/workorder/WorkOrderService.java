@@ -3,6 +3,8 @@ package dev.orden.workorder;
 import dev.orden.config.workflow.Trigger;
 import dev.orden.config.workflow.Workflow;
 import dev.orden.identity.CurrentUser;
+import dev.orden.rules.RuleTrace;
+import dev.orden.rules.RuleTraces;
 import dev.orden.identity.Member;
 import dev.orden.identity.MemberDirectory;
 import dev.orden.shared.problem.Problem;
@@ -38,6 +40,15 @@ public class WorkOrderService {
     @Inject
     WorkOrderLifecycle lifecycle;
 
+    @Inject
+    WorkOrderEditing editing;
+
+    @Inject
+    WorkOrderRules rules;
+
+    @Inject
+    RuleTraces ruleTraces;
+
     public record Page(List<WorkOrder> items, String nextCursor) {}
 
     public record Assignment(String assigneeId, String team, String reason) {}
@@ -51,13 +62,17 @@ public class WorkOrderService {
         if (assignment != null) WorkOrderPolicy.requireCanAssign(user);
         var checked = configuration.create(draft);
         var workflow = lifecycle.workflowFor(checked.draft().type());
+        var fired = rules.prepare();
         var opened = WorkOrder.open(repository.nextNumber(), checked.draft(), workflow.initialState(), requester,
                 Actor.of(user));
         var order = opened.order();
         order.createdUnder(checked.configVersion());
-        repository.add(order);
         var events = new ArrayList<WorkOrderEvent>(List.of(opened.created()));
         if (assignment != null) events.addAll(assign(order, workflow, assignment, user));
+        // Rules before the order is stored: whatever they change goes into its first version.
+        events.addAll(rules.fire(fired, "workorder.creating", order, null, user));
+        repository.add(order);
+        events.addAll(rules.fire(fired, "workorder.created", order, null, user));
         repository.append(recorded(events, checked.configVersion()));
         repository.flush();
         return order;
@@ -86,7 +101,11 @@ public class WorkOrderService {
         var order = visible(reference, user);
         WorkOrderPolicy.requireCanUpdate(user);
         requireVersion(order, expectedVersion, true);
-        repository.append(recorded(applyPatch(order, patch, user)));
+        var fired = rules.prepare();
+        var events = new ArrayList<>(applyPatch(order, patch, user));
+        events.addAll(rules.fire(fired, "workorder.updating", order, patch, user));
+        events.addAll(rules.fire(fired, "workorder.updated", order, patch, user));
+        repository.append(recorded(events));
         repository.flush();
         return order;
     }
@@ -101,13 +120,17 @@ public class WorkOrderService {
         var order = visible(reference, user);
         requireVersion(order, expectedVersion, false);
         var move = lifecycle.move(order, target, user);
+        var fired = rules.prepare();
         var events = new ArrayList<WorkOrderEvent>();
         if (customFields != null) {
             WorkOrderPolicy.requireCanUpdate(user);
             events.addAll(applyPatch(order, Json.createObjectBuilder().add("customFields", customFields).build(), user));
         }
         WorkOrderLifecycle.requireMet(order, move, comment);
+        var change = transitionChange(order.status(), target, comment);
+        events.addAll(rules.fire(fired, "workorder.transitioning", order, change, user));
         events.addAll(order.moveTo(move.target(), Actor.of(user), comment));
+        events.addAll(rules.fire(fired, "workorder.transitioned", order, change, user));
         repository.append(recorded(events));
         repository.flush();
         return order;
@@ -128,13 +151,22 @@ public class WorkOrderService {
         return transitions(get(reference));
     }
 
+    private static JsonObject assignmentChange(Assignment assignment) {
+        var change = Json.createObjectBuilder();
+        if (assignment.assigneeId() != null) change.add("assignee", assignment.assigneeId());
+        if (assignment.team() != null) change.add("team", assignment.team());
+        if (assignment.reason() != null) change.add("reason", assignment.reason());
+        return change.build();
+    }
+
+    private static JsonObject transitionChange(String from, String to, String comment) {
+        var change = Json.createObjectBuilder().add("from", from).add("to", to);
+        if (comment != null) change.add("comment", comment);
+        return change.build();
+    }
+
     private List<WorkOrderEvent> applyPatch(WorkOrder order, JsonObject patch, CurrentUser user) {
-        var changes = WorkOrderInput.changes(patch, order);
-        var checked = configuration.update(order, patch, changes.type());
-        if (checked != patch) changes = WorkOrderInput.changes(checked, order);
-        changes.type().filter(type -> !type.equals(order.type()))
-                .ifPresent(type -> order.followWorkflowOf(lifecycle.stateUnder(type, order)));
-        return order.update(changes, Actor.of(user));
+        return editing.patch(order, patch, Actor.of(user));
     }
 
     WorkOrder assign(String reference, Integer expectedVersion, Assignment assignment) {
@@ -142,7 +174,11 @@ public class WorkOrderService {
         var order = visible(reference, user);
         WorkOrderPolicy.requireCanAssign(user);
         requireVersion(order, expectedVersion, false);
-        repository.append(recorded(assign(order, lifecycle.workflowOf(order), assignment, user)));
+        var workflow = lifecycle.workflowOf(order);
+        var fired = rules.prepare();
+        var events = new ArrayList<>(assign(order, workflow, assignment, user));
+        events.addAll(rules.fire(fired, "workorder.assigned", order, assignmentChange(assignment), user));
+        repository.append(recorded(events));
         repository.flush();
         return order;
     }
@@ -151,6 +187,14 @@ public class WorkOrderService {
         var user = context.user();
         var order = visible(reference, user);
         return repository.history(order.id(), WorkOrderPolicy.seesInternal(user));
+    }
+
+    /** What the tenant's flow rules did to the order, every evaluation; staff only (rules are internal). */
+    List<RuleTrace> ruleTraces(String reference) {
+        var user = context.user();
+        var order = visible(reference, user);
+        if (!WorkOrderPolicy.seesInternal(user)) throw ProblemException.forbidden("Rule traces are for staff");
+        return ruleTraces.forOrder(order.id());
     }
 
     List<Comment> comments(String reference) {
@@ -163,9 +207,14 @@ public class WorkOrderService {
         var user = context.user();
         var order = visible(reference, user);
         WorkOrderPolicy.requireCanComment(user, visibility);
+        var fired = rules.prepare();
         var comment = new Comment(order.id(), Actor.of(user), body, visibility);
         repository.add(comment);
-        repository.append(recorded(List.of(comment.asEvent())));
+        var events = new ArrayList<>(List.of(comment.asEvent()));
+        var change = Json.createObjectBuilder().add("comment", Json.createObjectBuilder().add("body", body)
+                .add("visibility", visibility.name().toLowerCase(java.util.Locale.ROOT))).build();
+        events.addAll(rules.fire(fired, "comment.added", order, change, user));
+        repository.append(recorded(events));
         repository.flush();
         return comment;
     }

@@ -2,6 +2,8 @@ package dev.orden.workorder;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import dev.orden.rules.RuleTrace;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -68,6 +70,21 @@ public final class WorkOrderViews {
         static EventView of(WorkOrderEvent e) {
             return new EventView(e.id().toString(), e.occurredAt(), PersonView.of(e.actorId(), e.actorName()),
                     e.kind(), e.field(), e.oldValue(), e.newValue(), e.comment(), e.visibility(), e.configVersion());
+        }
+    }
+
+    /** One evaluation of a flow rule on the order: which rule and version, on what, what it did or why not. */
+    public record RuleTraceView(String id, Instant at, String rule, String ruleName, int configVersion, String event,
+                                String mode, String outcome, long durationMicros, Long allocatedBytes,
+                                JsonValue effects, JsonValue error, JsonValue log) {
+        static RuleTraceView of(RuleTrace t) {
+            return new RuleTraceView(t.id().toString(), t.occurredAt(), t.ruleKey(), t.ruleName(), t.configVersion(),
+                    t.event(), t.mode().name(), t.outcome().name(), t.durationMicros(), t.allocatedBytes(),
+                    parse(t.effects()), t.error() == null ? null : parse(t.error()), parse(t.log()));
+        }
+
+        private static JsonValue parse(String json) {
+            return Json.createReader(new StringReader(json)).readValue();
         }
     }
 

@@ -41,7 +41,10 @@ class BundleZipTest {
                 "forms/incident_agent.json", "forms/incident_requester.json", "forms/preventive_agent.json",
                 "forms/preventive_requester.json", "forms/request_agent.json", "forms/request_requester.json",
                 "workflows/default.json", "workflows/facility.json", "workflows/preventive.json",
-                "workflows/request.json"), List.copyOf(entries.keySet()));
+                "workflows/request.json", "rules/safety_escalation.js", "rules/safety_escalation.json",
+                "rules/safety_escalation.test.json"), List.copyOf(entries.keySet()));
+        assertEquals(Files.readString(Configs.folder("globex").resolve("rules/safety_escalation.js")),
+                entries.get("rules/safety_escalation.js"), "a rule's source is written as the text it is");
         assertEquals(Files.readString(Configs.folder("globex").resolve("workflows/facility.json")),
                 entries.get("workflows/facility.json"));
         assertTrue(entries.keySet().stream().noneMatch(name -> name.equals(BundleFiles.TENANT)));
@@ -58,7 +61,7 @@ class BundleZipTest {
             assertEquals(Files.readString(Configs.folder("acme").resolve(file)), written.get(file), file);
         }
         for (var file : written.entrySet()) {
-            if (file.getKey().endsWith("/")) continue;
+            if (file.getKey().endsWith("/") || file.getKey().endsWith(BundleFiles.SOURCE)) continue;
             var repository = BundleValidationTest.parseValue(Files.readString(Configs.folder("acme")
                     .resolve(file.getKey())));
             assertEquals(PrettyJson.text(MemberOrder.canonical(repository)), file.getValue(), file.getKey());

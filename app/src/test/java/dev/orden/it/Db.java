@@ -30,6 +30,28 @@ final class Db {
         }
     }
 
+    /** A count over tenant rows, read as the application reads them: inside a transaction bound to the tenant. */
+    static long countAs(UUID tenantId, String sql, Object... parameters) {
+        try (var connection = connectAsApp()) {
+            connection.setAutoCommit(false);
+            try (var bind = connection.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+                bind.setString(1, tenantId.toString());
+                bind.execute();
+            }
+            try (var statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) statement.setObject(i + 1, parameters[i]);
+                try (var rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static long count(String sql, Object... parameters) {
         try (var connection = connectAsApp(); var statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) statement.setObject(i + 1, parameters[i]);

@@ -13,6 +13,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     VALIDATION(422, "validation", "The request has invalid fields"),
+    RULE_REJECTED(422, "rule-rejected", "A flow rule of the tenant rejected the change"),
     PRECONDITION_REQUIRED(428, "precondition-required", "The version being changed is required"),
     RATE_LIMITED(429, "rate-limited", "Too many requests"),
     UPSTREAM_FAILURE(502, "upstream-failure", "A service Orden depends on failed"),

@@ -1,0 +1,174 @@
+package dev.orden.workorder;
+
+import dev.orden.config.ActiveConfiguration;
+import dev.orden.config.workflow.Trigger;
+import dev.orden.identity.Member;
+import dev.orden.identity.MemberDirectory;
+import dev.orden.shared.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A rule's effects checked and applied to the order, each on its own: an effect that does not hold (an unknown
+ * field, a value of the wrong type, a person or team of no one's) is refused with the reason and the others still
+ * apply. Effects change the order the way a person's request would (same validation, same history entries, the
+ * rule as the actor); they never fire events themselves.
+ */
+@ApplicationScoped
+class RuleEffects {
+
+    /** Effects the host delivers later (notifications, reminders, webhooks: issue #5); accepted and traced now. */
+    static final Set<String> DEFERRED = Set.of("notify", "remind", "webhook");
+
+    @Inject
+    WorkOrderEditing editing;
+
+    @Inject
+    WorkOrderLifecycle lifecycle;
+
+    @Inject
+    MemberDirectory members;
+
+    @Inject
+    WorkOrderRepository repository;
+
+    @Inject
+    ActiveConfiguration configuration;
+
+    /** What became of one effect: its status ({@code applied}, {@code refused}, {@code deferred}), and why. */
+    record Outcome(String status, String reason, List<WorkOrderEvent> history, String rejection) {
+
+        static Outcome applied(List<WorkOrderEvent> history) {
+            return new Outcome("applied", null, history, null);
+        }
+
+        static Outcome refused(String reason) {
+            return new Outcome("refused", reason, List.of(), null);
+        }
+
+        JsonObject describe(JsonValue effect) {
+            var json = Json.createObjectBuilder().add("effect", effect).add("status", status);
+            if (reason != null) json.add("reason", reason);
+            return json.build();
+        }
+    }
+
+    Outcome apply(JsonObject effect, WorkOrder order, String event, Actor rule) {
+        var type = effect.getString("type", "");
+        try {
+            return switch (type) {
+                case "set" -> set(effect, order, rule);
+                case "priority" -> patch(order, rule, Json.createObjectBuilder()
+                        .add("priority", effect.getOrDefault("priority", JsonValue.NULL)).build());
+                case "due" -> patch(order, rule, Json.createObjectBuilder()
+                        .add("dueAt", effect.getOrDefault("at", JsonValue.NULL)).build());
+                case "assign" -> assign(effect, order, rule);
+                case "transfer" -> transfer(effect, order, rule);
+                case "comment" -> comment(effect, order, rule);
+                case "reject" -> reject(effect, event);
+                default -> DEFERRED.contains(type) ? new Outcome("deferred", "delivered by the host later", List.of(),
+                        null) : Outcome.refused("unknown effect type '" + type + "'");
+            };
+        } catch (ProblemException problem) {
+            return Outcome.refused(reason(problem));
+        }
+    }
+
+    private Outcome set(JsonObject effect, WorkOrder order, Actor rule) {
+        if (!(effect.get("fields") instanceof JsonObject fields) || fields.isEmpty()) {
+            return Outcome.refused("'fields' must be an object of custom field values");
+        }
+        return patch(order, rule, Json.createObjectBuilder().add("customFields", fields).build());
+    }
+
+    private Outcome patch(WorkOrder order, Actor rule, JsonObject patch) {
+        return Outcome.applied(editing.patch(order, patch, rule));
+    }
+
+    private Outcome assign(JsonObject effect, WorkOrder order, Actor rule) {
+        var team = effect.getString("team", null);
+        var user = effect.getString("user", null);
+        if (effect.containsKey("strategy")) return Outcome.refused("assignment strategies arrive with issue #5");
+        if (team == null && user == null) return Outcome.refused("give a 'user' (id or e-mail), a 'team' or both");
+        if (team != null && !teams().contains(team)) return Outcome.refused("unknown team '" + team + "'");
+        Actor assignee = null;
+        if (user != null) {
+            var member = member(user);
+            if (member.isEmpty() || !member.get().canBeAssigned()) {
+                return Outcome.refused("'" + user + "' is not an agent, dispatcher or admin of this tenant");
+            }
+            assignee = new Actor(member.get().userId().toString(),
+                    member.get().displayName() != null ? member.get().displayName() : member.get().email());
+        }
+        var workflow = lifecycle.workflowOf(order);
+        var history = new java.util.ArrayList<>(order.assign(assignee, team, rule, effect.getString("reason", null)));
+        if (order.assigneeId() != null) {
+            WorkOrderLifecycle.triggered(workflow, order, Trigger.ASSIGNED)
+                    .ifPresent(state -> history.addAll(order.moveTo(state, rule, null)));
+        }
+        return Outcome.applied(history);
+    }
+
+    private Outcome transfer(JsonObject effect, WorkOrder order, Actor rule) {
+        var team = effect.getString("team", null);
+        var reason = effect.getString("reason", null);
+        if (team == null || !teams().contains(team)) return Outcome.refused("transfer needs a known 'team'");
+        if (reason == null || reason.isBlank()) return Outcome.refused("transfer needs a 'reason'");
+        return Outcome.applied(order.transfer(team, rule, reason));
+    }
+
+    private Outcome comment(JsonObject effect, WorkOrder order, Actor rule) {
+        var body = effect.getString("body", "").strip();
+        if (body.isEmpty() || body.length() > 20_000) return Outcome.refused("'body' must be 1 to 20000 characters");
+        var visibility = effect.getString("visibility", "internal").toUpperCase(Locale.ROOT);
+        if (!Set.of("PUBLIC", "INTERNAL").contains(visibility)) {
+            return Outcome.refused("'visibility' must be public or internal");
+        }
+        var comment = new Comment(order.id(), rule, body, Visibility.valueOf(visibility));
+        repository.add(comment);
+        return Outcome.applied(List.of(comment.asEvent()));
+    }
+
+    private static Outcome reject(JsonObject effect, String event) {
+        if (!event.endsWith("ing")) {
+            return Outcome.refused("a rule rejects a change only before it happens (the events ending in -ing)");
+        }
+        var message = effect.getString("message", "").strip();
+        return new Outcome("applied", null, List.of(), message.isEmpty() ? "Rejected by a flow rule" : message);
+    }
+
+    private Optional<Member> member(String user) {
+        if (user.contains("@")) return members.findByEmail(user);
+        try {
+            return members.find(UUID.fromString(user));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+
+    private Set<String> teams() {
+        return configuration.current().map(active -> active.bundle().get("teams") instanceof JsonArray teams
+                ? teams.getValuesAs(JsonObject.class).stream().map(t -> t.get("key")).filter(JsonString.class::isInstance)
+                        .map(k -> ((JsonString) k).getString()).collect(Collectors.toSet())
+                : Set.<String>of()).orElse(Set.of());
+    }
+
+    private static String reason(ProblemException problem) {
+        var p = problem.problem();
+        if (p.errors() != null && !p.errors().isEmpty()) {
+            return p.errors().stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
+        }
+        return p.detail();
+    }
+}
