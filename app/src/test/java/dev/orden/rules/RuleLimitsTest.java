@@ -52,6 +52,23 @@ class RuleLimitsTest {
     }
 
     @Test
+    void aRuleNamedLikeThePreludeIsCountedAllTheSame() {
+        var rule = Rules.ENGINE.compile("orden-prelude", "function rule() { for (;;) {} }");
+        var result = Rules.ENGINE.evaluate(UUID.randomUUID(),
+                assertInstanceOf(Compilation.Compiled.class, rule).rule(), ORDER, LIMITS);
+        assertEquals(Kind.STATEMENT_LIMIT, assertInstanceOf(Evaluation.Failed.class, result).error().kind());
+    }
+
+    @Test
+    void onlyTheRulesOwnStatementsCountNotTheSandboxSetUpOrHelpers() {
+        var result = Rules.evaluate(UUID.randomUUID(),
+                "function rule(input) { return [{type: 'x', leak: keywords.any(input.title, ['agua'])}]; }",
+                ORDER, LIMITS.withStatements(20));
+        assertEquals("[{\"type\":\"x\",\"leak\":true}]",
+                assertInstanceOf(Evaluation.Effects.class, result, result::toString).effects().toString());
+    }
+
+    @Test
     void aRuleUnderItsStatementLimitRunsInFull() {
         var result = Rules.evaluate(UUID.randomUUID(), """
                 function rule() { let n = 0; for (let i = 0; i < 20000; i++) n += i; return [{type: 'sum', n}]; }""",

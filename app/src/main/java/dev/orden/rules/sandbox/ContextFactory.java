@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.EnvironmentAccess;
@@ -38,18 +39,24 @@ final class ContextFactory {
     private final Engine engine;
     private final SandboxConfig config;
     private final Source prelude;
+    /**
+     * What the statement limit counts: the tenant's code, not the prelude's one-off set-up (which must never use up
+     * a small budget). By equality of name and text, since a rule may be called anything. One instance: GraalJS
+     * requires the same predicate for every context of an engine.
+     */
+    private final Predicate<Source> tenantCode;
 
     ContextFactory(Engine engine, SandboxConfig config) {
         this.engine = engine;
         this.config = config;
         this.prelude = Source.newBuilder("js", preludeText(), PRELUDE_NAME).cached(true).buildLiteral();
+        this.tenantCode = source -> !source.equals(prelude);
     }
 
     SandboxContext create(UUID tenantId, long statementLimit) {
         var sandboxContext = new SandboxContext(tenantId, statementLimit);
         var limits = ResourceLimits.newBuilder()
-                // Only the tenant's code counts: the prelude's one-off set-up must never use up a small budget.
-                .statementLimit(statementLimit, source -> !PRELUDE_NAME.equals(source.getName()))
+                .statementLimit(statementLimit, tenantCode)
                 .onLimit(event -> sandboxContext.limitReached())
                 .build();
         var context = builder().resourceLimits(limits).build();
