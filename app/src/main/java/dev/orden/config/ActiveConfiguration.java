@@ -1,5 +1,6 @@
 package dev.orden.config;
 
+import dev.orden.shared.persistence.TenantEntityManager;
 import dev.orden.tenant.TenantContext;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,13 +44,22 @@ public class ActiveConfiguration {
     @Inject
     ConfigRepository repository;
 
+    @Inject
+    TenantEntityManager tenantEm;
+
     @Resource
     TransactionSynchronizationRegistry transactions;
 
     /** The caller's tenant's active configuration; empty only for a tenant never given one. */
     @Transactional
     public Optional<Active> current() {
-        var tenantId = context.tenantId();
+        return forTenant(context.tenantId());
+    }
+
+    /** A tenant's active configuration, for work outside a request (start-up, background jobs) as well. */
+    @Transactional
+    public Optional<Active> forTenant(UUID tenantId) {
+        tenantEm.bind(tenantId);
         var version = repository.activeVersion();
         if (version.isEmpty()) return Optional.empty();
         var cached = byTenant.get(tenantId);

@@ -23,9 +23,9 @@ public class RuleSets {
 
     private final ConcurrentMap<UUID, RuleSet> byTenant = new ConcurrentHashMap<>();
 
-    /** The caller's tenant's active rule set; empty when it has no configuration. */
+    /** The tenant's active rule set; empty when it has no configuration. */
     public Optional<RuleSet> active(UUID tenantId) {
-        return configuration.current().map(active -> {
+        return configuration.forTenant(tenantId).map(active -> {
             var cached = byTenant.get(tenantId);
             if (cached != null && cached.configVersion() == active.version()) return cached;
             var fresh = compile(active.version(), active.bundle());

@@ -30,9 +30,13 @@ public class TenantEntityManager {
     @Inject
     TenantContext tenantContext;
 
-    /** The entity manager of the current transaction, bound to the caller's tenant. */
+    /**
+     * The entity manager of the current transaction, bound to its tenant: the one already bound (a background job
+     * binds its tenant first, then uses the same repositories as a request), else the caller's.
+     */
     public EntityManager em() {
-        return bind(tenantContext.tenantId());
+        var bound = transactions.getTransactionKey() == null ? null : (UUID) transactions.getResource(BOUND_TENANT);
+        return bind(bound != null ? bound : tenantContext.tenantId());
     }
 
     /** For work that runs for a tenant outside a request (provisioning, background jobs). */
