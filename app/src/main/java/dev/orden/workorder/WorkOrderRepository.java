@@ -3,6 +3,7 @@ package dev.orden.workorder;
 import dev.orden.shared.persistence.TenantEntityManager;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
@@ -69,16 +70,21 @@ public class WorkOrderRepository {
     /** One page, plus one row more when there is a next page. */
     List<WorkOrder> search(WorkOrderQuery query) {
         var where = new Where(query);
-        var sort = query.sort();
         if (query.after() != null) where.keysetAfter(query.after());
-        var direction = sort.ascending() ? "ASC" : "DESC";
-        var orderBy = sort.timeField() == null
-                ? " ORDER BY w.number " + direction
-                : " ORDER BY w." + sort.timeField() + " " + direction + ", w.number " + direction;
-        TypedQuery<WorkOrder> jpql = em().createQuery("SELECT w FROM WorkOrder w" + where.clause() + orderBy,
-                WorkOrder.class);
+        TypedQuery<WorkOrder> jpql = em().createQuery("SELECT w FROM WorkOrder w" + where.clause()
+                + orderBy(query.sort(), where), WorkOrder.class);
         where.parameters.forEach(jpql::setParameter);
         return jpql.setMaxResults(query.limit() + 1).getResultList();
+    }
+
+    private static String orderBy(WorkOrderSort sort, Where where) {
+        var direction = sort.ascending() ? " ASC" : " DESC";
+        if (sort.field() != null) {
+            return " ORDER BY " + where.sortKey().jpql() + direction + " NULLS LAST, w.number" + direction;
+        }
+        return sort.timeField() == null
+                ? " ORDER BY w.number" + direction
+                : " ORDER BY w." + sort.timeField() + direction + ", w.number" + direction;
     }
 
     Map<WorkOrderStatus, Long> countByStatus(WorkOrderQuery query) {
@@ -133,6 +139,7 @@ public class WorkOrderRepository {
                 parameters.put(key + "s", CustomFieldFilter.asString(filter.getKey(), filter.getValue()));
                 parameters.put(key + "l", CustomFieldFilter.asLiteral(filter.getKey(), filter.getValue()));
             }
+            customFieldConditions(query.customFieldConditions());
             if (query.text() != null) {
                 add("(LOWER(w.title) LIKE :text ESCAPE '\\' OR LOWER(w.description) LIKE :text ESCAPE '\\')",
                         "text", "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%");
@@ -143,13 +150,69 @@ public class WorkOrderRepository {
             var sort = query.sort();
             var op = sort.ascending() ? ">" : "<";
             parameters.put("afterNumber", cursor.number());
-            if (sort.timeField() == null) {
+            if (sort.field() != null) {
+                keysetAfterValue(sort.field().kind(), op, cursor.value());
+            } else if (sort.timeField() == null) {
                 conditions.add("w.number " + op + " :afterNumber");
             } else {
                 var field = "w." + sort.timeField();
                 conditions.add("(" + field + " " + op + " :afterAt OR (" + field + " = :afterAt AND w.number " + op
                         + " :afterNumber))");
                 parameters.put("afterAt", cursor.at());
+            }
+        }
+
+        /**
+         * After the cursor's row in "key, then number", rows without a key last: a greater key, the same key and a
+         * greater number, or no key when the cursor's row had one (or had none either, and a greater number).
+         */
+        private void keysetAfterValue(CustomFieldKind kind, String op, JsonValue value) {
+            parameters.put("afterValue", value.toString());
+            var after = SqlFragment.of("(? " + op + " ?)", "w.number", ":afterNumber");
+            var condition = SqlFragment.of("({k} " + op + " {c} OR ({k} = {c} AND {n}) OR ({k} IS NULL AND ({c} IS NOT NULL OR {n})))")
+                    .with("{k}", sortKey())
+                    .with("{c}", bound(kind, ":afterValue"))
+                    .with("{n}", after);
+            conditions.add(condition.jpql());
+        }
+
+        /** The sort key of the field the list is sorted by. */
+        SqlFragment sortKey() {
+            var field = query.sort().field();
+            parameters.put("sortField", field.key());
+            return field.kind().sortKey(fieldValue(":sortField"));
+        }
+
+        /** The custom field named by a parameter, as jsonb. */
+        private static SqlFragment fieldValue(String keyParameter) {
+            return SqlFragment.of("(? -> CAST(? AS text))", "w.customFields", keyParameter);
+        }
+
+        /**
+         * A bound's sort key, by the same SQL as the rows' keys; a sub-select, so that it is computed once per query
+         * rather than once per row.
+         */
+        private static SqlFragment bound(CustomFieldKind kind, String jsonParameter) {
+            return SqlFragment.of("(SELECT {b})").with("{b}", kind.sortKey(SqlFragment.of("CAST(? AS jsonb)", jsonParameter)));
+        }
+
+        private void customFieldConditions(List<CustomFieldCondition> customConditions) {
+            int n = 0;
+            for (var condition : customConditions) {
+                var key = "cfc" + n++;
+                parameters.put(key + "k", condition.key());
+                var value = fieldValue(":" + key + "k");
+                if (condition.operator() == CustomFieldCondition.Operator.EMPTY) {
+                    var empty = SqlFragment.of(condition.bound() == JsonValue.TRUE ? "{e}" : "NOT {e}")
+                            .with("{e}", SqlFragment.of(CustomFieldKind.EMPTY).with(CustomFieldKind.VALUE, value));
+                    conditions.add(empty.jpql());
+                } else {
+                    parameters.put(key + "b", condition.bound().toString());
+                    var range = SqlFragment.of("{k} " + condition.operator().sql() + " {b}")
+                            .with("{k}", condition.kind().sortKey(value))
+                            .with("{b}", bound(condition.kind(), ":" + key + "b"));
+                    conditions.add(range.jpql());
+                }
             }
         }
 
