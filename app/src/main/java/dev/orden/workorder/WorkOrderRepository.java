@@ -163,13 +163,16 @@ public class WorkOrderRepository {
         }
 
         /**
-         * After the cursor's row in "key, then number", rows without a key last: a greater key, the same key and a
-         * greater number, or no key when the cursor's row had one (or had none either, and a greater number).
+         * After the cursor's row in "key, then number", rows without a key last. When the cursor's row had no key:
+         * rows without one and a greater number; else a greater key, the same key and a greater number, or no key
+         * (the comparisons are NULL then). The CASE on the cursor's key, computed once, keeps the row's key to one
+         * or two evaluations: it is the costly part (docs/benchmarks.md).
          */
         private void keysetAfterValue(CustomFieldKind kind, String op, JsonValue value) {
             parameters.put("afterValue", value.toString());
             var after = SqlFragment.of("(? " + op + " ?)", "w.number", ":afterNumber");
-            var condition = SqlFragment.of("({k} " + op + " {c} OR ({k} = {c} AND {n}) OR ({k} IS NULL AND ({c} IS NOT NULL OR {n})))")
+            var condition = SqlFragment.of("(CASE WHEN {c} IS NULL THEN {k} IS NULL AND {n}"
+                            + " ELSE COALESCE({k} " + op + " {c} OR ({k} = {c} AND {n}), true) END)")
                     .with("{k}", sortKey())
                     .with("{c}", bound(kind, ":afterValue"))
                     .with("{n}", after);
