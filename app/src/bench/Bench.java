@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </pre>
  * Settings (system properties, or environment variables with a BENCH_ prefix): API (http://127.0.0.1:9087/api/v1), KC (http://127.0.0.1:8180),
  * REALM (orden), DB (jdbc:postgresql://127.0.0.1:5432/orden_bench), TENANT (acme), USER (admin@acme.test),
- * PASSWORD (demo), BUNDLE (tenant-config/tenants/acme.bundle.json).
+ * PASSWORD (demo), BUNDLE (a bundle .json file; unset: the tenant's version 1, i.e. what was seeded from
+ * tenant-config/acme/).
  */
 public class Bench {
 
@@ -48,7 +49,7 @@ public class Bench {
     static final String TENANT = setting("TENANT", "acme");
     static final String USER = setting("USER", "admin@acme.test");
     static final String PASSWORD = setting("PASSWORD", "demo");
-    static final String BUNDLE = setting("BUNDLE", "tenant-config/tenants/acme.bundle.json");
+    static final String BUNDLE = setting("BUNDLE", "");
 
     /** 5 % of the orders carry this model (a popular value); the rest spread over MODELS models (~0.05 % each). */
     static final String POPULAR = "WX-100";
@@ -392,7 +393,7 @@ public class Bench {
 
     static void publish(int repetitions) throws Exception {
         var token = token();
-        var bundle = bundleWithFields(200);
+        var bundle = bundleWithFields(token, 200);
         System.out.printf("bundle: %d fields, %d bytes%n", bundle.getJsonArray("fields").size(),
                 bundle.toString().getBytes(StandardCharsets.UTF_8).length);
         var saved = send(token, "PUT", "/admin/config/draft", bundle.toString(), 200);
@@ -430,10 +431,13 @@ public class Bench {
      * boolean, date, select and multiselect, longtext, some with defaults or a visibility condition; all of them
      * on the general type and its agent form (so the type/form checks run over them too).
      */
-    static JsonObject bundleWithFields(int count) throws Exception {
+    static JsonObject bundleWithFields(String token, int count) throws Exception {
         JsonObject base;
-        try (var reader = Json.createReader(Files.newBufferedReader(Path.of(BUNDLE)))) {
-            base = reader.readObject();
+        try (var reader = BUNDLE.isEmpty()
+                ? Json.createReader(new StringReader(get(token, "/admin/config/versions/1")))
+                : Json.createReader(Files.newBufferedReader(Path.of(BUNDLE)))) {
+            var read = reader.readObject();
+            base = BUNDLE.isEmpty() ? read.getJsonObject("bundle") : read;
         }
         var fields = Json.createArrayBuilder(base.getJsonArray("fields"));
         var generated = new ArrayList<String>();

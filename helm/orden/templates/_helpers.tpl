@@ -103,3 +103,15 @@ Name of the ConfigMap with the demo tenant files, empty when seeding is off.
 {{- printf "%s-seed" (include "orden.fullname" . | trunc 58 | trimSuffix "-") }}
 {{- end }}
 {{- end }}
+
+{{/*
+Paths of the demo tenant files in the seed directory (a YAML list): the keys of seed.files, or seed.paths with an
+existing ConfigMap. Each is stored in the ConfigMap under its path with "/" written as "__".
+*/}}
+{{- define "orden.seedPaths" -}}
+{{- if .Values.seed.existingConfigMap }}
+{{- with .Values.seed.paths }}{{ toYaml . }}{{ end }}
+{{- else if .Values.seed.files }}
+{{- keys .Values.seed.files | sortAlpha | toYaml }}
+{{- end }}
+{{- end }}

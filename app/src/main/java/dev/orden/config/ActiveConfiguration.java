@@ -31,7 +31,11 @@ public class ActiveConfiguration {
         }
     }
 
+    private static final int MAX_PAST_VERSIONS = 1_000;
+
     private final ConcurrentMap<UUID, Active> byTenant = new ConcurrentHashMap<>();
+    /** Past versions asked for by orders of types the active version dropped; versions never change once stored. */
+    private final ConcurrentMap<String, Active> pastVersions = new ConcurrentHashMap<>();
 
     @Inject
     TenantContext context;
@@ -53,6 +57,20 @@ public class ActiveConfiguration {
         var loaded = repository.find(version.get())
                 .map(v -> new Active(v.version(), ConfigBundles.fromStored(v.bundle())));
         loaded.ifPresent(active -> byTenant.put(tenantId, active));
+        return loaded;
+    }
+
+    /** One version of the caller's tenant, published or not, as the orders created under it saw it. */
+    @Transactional
+    public Optional<Active> version(int version) {
+        var key = context.tenantId() + ":" + version;
+        var cached = pastVersions.get(key);
+        if (cached != null) return Optional.of(cached);
+        var loaded = repository.find(version).map(v -> new Active(v.version(), ConfigBundles.fromStored(v.bundle())));
+        loaded.ifPresent(active -> {
+            if (pastVersions.size() >= MAX_PAST_VERSIONS) pastVersions.clear();
+            pastVersions.put(key, active);
+        });
         return loaded;
     }
 

@@ -45,6 +45,7 @@ final class BundleRules {
         var forms = keyed("forms", true);
         var workflows = keyed("workflows", true);
         var teams = keyed("teams", true);
+        keyed("rules", true);
         var areas = new HashSet<String>();
         collectAreas(array(bundle, "areas"), "/areas", areas);
         checkFieldKeys();
@@ -52,6 +53,21 @@ final class BundleRules {
         checkForms(types);
         checkWorkflows(fields.keySet());
         checkTeams(areas);
+        checkRules(types.keySet());
+    }
+
+    /** A rule's types exist; a scheduled rule has a schedule and only a scheduled rule has one. */
+    private void checkRules(Set<String> types) {
+        objects(array(bundle, "rules")).forEach((i, rule) -> {
+            var at = "/rules/" + i;
+            references(array(rule, "types"), at + "/types", types, "type");
+            boolean scheduled = strings(array(rule, "events")).contains("schedule");
+            if (scheduled && !rule.containsKey("schedule")) {
+                error(at + "/schedule", "a rule on the event 'schedule' needs a cron expression");
+            } else if (!scheduled && rule.containsKey("schedule")) {
+                error(at + "/schedule", "only a rule on the event 'schedule' has a schedule");
+            }
+        });
     }
 
     /** The list's entries by key (the first of each), reporting duplicates at their key when asked to. */

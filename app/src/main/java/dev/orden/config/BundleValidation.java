@@ -4,7 +4,6 @@ import dev.orden.config.field.FieldDefinitionParser;
 import dev.orden.shared.problem.FieldError;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +18,10 @@ import java.util.stream.Collectors;
  * reads the whole {@code fields} array, since conditions and cycles span fields, and an engine error is dropped
  * when the schema already reported an error at exactly the same pointer: one pointer, one problem, said once (the
  * schema's wording wins). Errors at other pointers are all kept, even when they stem from the same mistake.
+ *
+ * <p>Every error also names the file it falls in when the bundle is laid out as files ({@link BundleFiles}), and
+ * the pointer inside that file: {@code /workflows/2/transitions/0/to} is {@code /transitions/0/to} of
+ * {@code workflows/<key of workflow 2>.json}.
  */
 public record BundleValidation(List<FieldError> errors) {
 
@@ -28,7 +31,7 @@ public record BundleValidation(List<FieldError> errors) {
         var errors = new LinkedHashSet<FieldError>(schema);
         errors.addAll(fieldErrors(bundle, flagged));
         errors.addAll(BundleRules.check(bundle));
-        return new BundleValidation(new ArrayList<>(errors));
+        return new BundleValidation(errors.stream().map(error -> BundleFiles.locate(bundle, error)).toList());
     }
 
     private static List<FieldError> fieldErrors(JsonObject bundle, Set<String> flagged) {
@@ -39,6 +42,14 @@ public record BundleValidation(List<FieldError> errors) {
                 .filter(error -> !flagged.contains(error.pointer()))
                 .map(error -> new FieldError(error.pointer(), error.reason()))
                 .toList();
+    }
+
+    /** This verdict plus {@code more} errors about {@code bundle}, located in their files like the others. */
+    public BundleValidation with(JsonObject bundle, List<FieldError> more) {
+        if (more.isEmpty()) return this;
+        var all = new java.util.ArrayList<>(errors);
+        more.forEach(error -> all.add(BundleFiles.locate(bundle, error)));
+        return new BundleValidation(all);
     }
 
     public boolean valid() {

@@ -16,8 +16,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -30,6 +33,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "keycloak")
 @RolesAllowed(Role.Names.TENANT_ADMIN)
 public class ConfigAdminResource {
+
+    private static final MediaType ZIP = new MediaType("application", "zip");
+    private static final String IMPORT = "Make a bundle document, or a zip of its files (application/zip), as "
+            + "exported, the draft; same answer as PUT draft. A zip entry outside the layout, of bad JSON or past the "
+            + "limits is a 422 naming it";
 
     @Inject
     ConfigService service;
@@ -124,11 +132,15 @@ public class ConfigAdminResource {
 
     @GET
     @Path("export")
-    @Operation(summary = "The active bundle as one JSON document to download")
-    public Response export() {
+    @Produces({MediaType.APPLICATION_JSON, BundleZip.MEDIA_TYPE})
+    @Operation(summary = "The active bundle to download: one JSON document, or with Accept: application/zip (or "
+            + "format=zip) a zip of its files in the tenant-config folder layout")
+    public Response export(@QueryParam("format") String format, @Context HttpHeaders headers) {
         var active = service.active();
-        var file = "orden-config-" + context.tenant().slug() + "-v" + active.version() + ".json";
-        return Response.ok(active.bundle(), MediaType.APPLICATION_JSON_TYPE)
+        var zip = wantsZip(format, headers);
+        var file = "orden-config-" + context.tenant().slug() + "-v" + active.version() + (zip ? ".zip" : ".json");
+        var entity = zip ? BundleZip.write(active.bundle()) : active.bundle();
+        return Response.ok(entity, zip ? BundleZip.MEDIA_TYPE : MediaType.APPLICATION_JSON)
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
                 .build();
     }
@@ -136,9 +148,33 @@ public class ConfigAdminResource {
     @POST
     @Path("import")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Make a bundle document (as exported) the draft; same answer as PUT draft")
+    @Operation(summary = IMPORT)
     public JsonObject importBundle(String body) {
         return saveDraft(body);
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({BundleZip.MEDIA_TYPE, BundleZip.MEDIA_TYPE_WINDOWS})
+    @Operation(summary = IMPORT)
+    public JsonObject importZip(InputStream body) {
+        return ConfigViews.draft(service.saveDraft(BundleZip.read(body)));
+    }
+
+    /** JSON unless asked for a zip: by {@code format}, else by the first acceptable type that is either. */
+    private static boolean wantsZip(String format, HttpHeaders headers) {
+        if (format != null) {
+            return switch (format) {
+                case "zip" -> true;
+                case "json" -> false;
+                default -> throw ProblemException.invalid("format", "must be json or zip");
+            };
+        }
+        for (var type : headers.getAcceptableMediaTypes()) {
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) return false;
+            if (type.isCompatible(ZIP)) return true;
+        }
+        return false;
     }
 
     private Integer activeVersionOrNull() {

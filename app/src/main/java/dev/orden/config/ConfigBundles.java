@@ -12,19 +12,19 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Optional;
 
-/** Reading bundles: from a request body, from the database's text, from the bundles shipped on the classpath. */
+/** Reading bundles: from a request body, from the database's text, from the default shipped on the classpath. */
 final class ConfigBundles {
 
-    private static final String DEFAULT = "config/_default/bundle.json";
+    /** {@code tenant-config/_default/}, zipped by the build (a folder on the classpath cannot be listed in a WAR). */
+    private static final String DEFAULT = "config/_default.zip";
+
+    /** The parts of a bundle, each a list, as PUT one at a time to the draft. */
+    static final List<String> PARTS = List.of("fields", "types", "forms", "workflows", "areas", "teams", "rules");
 
     private ConfigBundles() {}
 
     /** A request body that must be a JSON object; anything else is the client's mistake. */
-    /** The parts of a bundle, each a list, as PUT one at a time to the draft. */
-    static final List<String> PARTS = List.of("fields", "types", "forms", "workflows", "areas", "teams");
-
     static JsonObject fromRequest(String body) {
         try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
             return reader.readObject();
@@ -54,15 +54,9 @@ final class ConfigBundles {
 
     /** The bundle every new tenant starts with. */
     static JsonObject defaultBundle() {
-        return classpath(DEFAULT).orElseThrow(() -> new IllegalStateException(DEFAULT + " is not on the classpath"));
-    }
-
-    private static Optional<JsonObject> classpath(String path) {
-        try (InputStream in = ConfigBundles.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) return Optional.empty();
-            try (var reader = Json.createReader(in)) {
-                return Optional.of(reader.readObject());
-            }
+        try (InputStream in = ConfigBundles.class.getClassLoader().getResourceAsStream(DEFAULT)) {
+            if (in == null) throw new IllegalStateException(DEFAULT + " is not on the classpath");
+            return BundleZip.read(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,7 +20,7 @@ public class ConfigSchemaResource {
     @GET
     @Path("{name}")
     @Produces({SCHEMA_JSON, "application/json"})
-    @Operation(summary = "One schema: bundle, common, fields, types, forms, workflows, areas or teams")
+    @Operation(summary = "One schema: bundle, common, fields, types, forms, workflows, areas, teams or tenant")
     public Response schema(@PathParam("name") String name) {
         var text = ConfigSchemas.text(name)
                 .orElseThrow(() -> ProblemException.notFound("Schema '" + name + "'"));

@@ -24,12 +24,15 @@ import java.util.Optional;
 public final class ConfigSchemas {
 
     public static final List<String> NAMES = List.of("bundle", "common", "fields", "types", "forms", "workflows",
-            "areas", "teams");
+            "areas", "teams", "rules", "tenant");
     static final String ID_PREFIX = "https://orden.dev/schema/config/";
     private static final String CLASSPATH_DIR = "config/schema/";
 
     private static final Map<String, String> TEXTS = load();
-    private static final Schema BUNDLE = compile();
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12, builder -> builder.schemas(TEXTS));
+    private static final Schema BUNDLE = compile("bundle");
+    private static final Schema TENANT = compile("tenant");
 
     private ConfigSchemas() {}
 
@@ -39,9 +42,23 @@ public final class ConfigSchemas {
         return Optional.ofNullable(TEXTS.get(ID_PREFIX + bare + ".schema.json"));
     }
 
+    /** Every schema document, in the order of {@link #NAMES}. */
+    static List<String> texts() {
+        return NAMES.stream().map(name -> TEXTS.get(ID_PREFIX + name + ".schema.json")).toList();
+    }
+
     /** Every schema violation of the bundle, each at the JSON pointer of the offending (or missing) member. */
     static List<FieldError> violations(String bundleJson) {
-        return BUNDLE.validate(bundleJson, InputFormat.JSON).stream()
+        return violations(BUNDLE, bundleJson);
+    }
+
+    /** Every schema violation of a tenant folder's {@code tenant.json} (a demo tenant and its people). */
+    public static List<FieldError> tenantViolations(String tenantJson) {
+        return violations(TENANT, tenantJson);
+    }
+
+    private static List<FieldError> violations(Schema schema, String json) {
+        return schema.validate(json, InputFormat.JSON).stream()
                 .map(error -> new FieldError(pointer(error), error.getMessage()))
                 .distinct()
                 .toList();
@@ -77,9 +94,7 @@ public final class ConfigSchemas {
         return Map.copyOf(texts);
     }
 
-    private static Schema compile() {
-        var registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                builder -> builder.schemas(TEXTS));
-        return registry.getSchema(SchemaLocation.of(ID_PREFIX + "bundle.schema.json"));
+    private static Schema compile(String name) {
+        return REGISTRY.getSchema(SchemaLocation.of(ID_PREFIX + name + ".schema.json"));
     }
 }

@@ -34,6 +34,9 @@ public class ConfigService {
     @Inject
     InitialBundles initialBundles;
 
+    @Inject
+    TeamMembers teamMembers;
+
     /** A version with its verdict (drafts are stored even when invalid; publishing is what refuses them). */
     public record Checked(ConfigVersion version, BundleValidation validation) {}
 
@@ -58,12 +61,13 @@ public class ConfigService {
     @Transactional
     public Checked draft() {
         var draft = existingDraft();
-        return new Checked(draft, BundleValidation.of(ConfigBundles.fromStored(draft.bundle())));
+        return new Checked(draft, validate(ConfigBundles.fromStored(draft.bundle())));
     }
 
     /** Replaces the draft with {@code bundle}, or starts one numbered after every existing version. */
     @Transactional
     public Checked saveDraft(JsonObject bundle) {
+        var validation = validate(bundle);
         repository.lockTenant();
         var author = context.user().id();
         var draft = repository.draft().orElse(null);
@@ -73,7 +77,7 @@ public class ConfigService {
         } else {
             draft.replaceDraft(bundle.toString(), author);
         }
-        return new Checked(draft, BundleValidation.of(bundle));
+        return new Checked(draft, validation);
     }
 
     /**
@@ -94,7 +98,7 @@ public class ConfigService {
         repository.lockTenant();
         var draft = existingDraft();
         var bundle = ConfigBundles.fromStored(draft.bundle());
-        var validation = BundleValidation.of(bundle);
+        var validation = validate(bundle);
         if (!validation.valid()) throw ProblemException.invalid(validation.errors());
         draft.publish(context.user().id());
         activate(context.tenantId(), draft.version(), bundle);
@@ -147,6 +151,12 @@ public class ConfigService {
     private void activate(UUID tenantId, int version, JsonObject bundle) {
         repository.activate(version);
         active.swapOnCommit(tenantId, new ActiveConfiguration.Active(version, bundle));
+    }
+
+    /** The bundle's own rules, then what only the tenant can tell: that its teams name its own staff. */
+    private BundleValidation validate(JsonObject bundle) {
+        var validation = BundleValidation.of(bundle);
+        return validation.with(bundle, teamMembers.check(bundle));
     }
 
     private ConfigVersion existingDraft() {

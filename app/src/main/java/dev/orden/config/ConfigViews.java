@@ -46,7 +46,12 @@ final class ConfigViews {
 
     static JsonArrayBuilder errors(List<FieldError> errors) {
         var array = Json.createArrayBuilder();
-        errors.forEach(e -> array.add(Json.createObjectBuilder().add("field", e.field()).add("message", e.message())));
+        for (var error : errors) {
+            var view = Json.createObjectBuilder().add("field", error.field());
+            if (error.file() != null) view.add("file", error.file());
+            if (error.pointer() != null) view.add("pointer", error.pointer());
+            array.add(view.add("message", error.message()));
+        }
         return array;
     }
 

@@ -2,6 +2,7 @@ package dev.orden.config;
 
 import dev.orden.config.field.FieldDefinition;
 import dev.orden.config.field.FieldDefinitionParser;
+import dev.orden.config.workflow.Workflow;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -25,9 +26,11 @@ public final class WorkOrderTypes {
     private static final Logger LOG = Logger.getLogger(WorkOrderTypes.class.getName());
 
     private final Map<String, List<FieldDefinition>> fieldsByType;
+    private final Map<String, Workflow> workflowByType;
 
-    private WorkOrderTypes(Map<String, List<FieldDefinition>> fieldsByType) {
+    private WorkOrderTypes(Map<String, List<FieldDefinition>> fieldsByType, Map<String, Workflow> workflowByType) {
         this.fieldsByType = fieldsByType;
+        this.workflowByType = workflowByType;
     }
 
     /**
@@ -46,10 +49,15 @@ public final class WorkOrderTypes {
         } else if (definitions != null) {
             LOG.warning(() -> "A published bundle's fields do not parse: " + definitions.errors());
         }
+        var workflows = workflows(bundle);
         var types = new LinkedHashMap<String, List<FieldDefinition>>();
+        var workflowByType = new LinkedHashMap<String, Workflow>();
         if (bundle.get("types") instanceof JsonArray array) {
             for (var value : array) {
                 if (value instanceof JsonObject type && type.get("key") instanceof JsonString key) {
+                    if (type.get("workflow") instanceof JsonString workflow && workflows.containsKey(workflow.getString())) {
+                        workflowByType.putIfAbsent(key.getString(), workflows.get(workflow.getString()));
+                    }
                     var fields = new ArrayList<FieldDefinition>();
                     if (type.get("fields") instanceof JsonArray keys) {
                         for (var fieldKey : keys) {
@@ -62,11 +70,45 @@ public final class WorkOrderTypes {
                 }
             }
         }
-        return new WorkOrderTypes(Map.copyOf(types));
+        return new WorkOrderTypes(Map.copyOf(types), Map.copyOf(workflowByType));
+    }
+
+    private static Map<String, Workflow> workflows(JsonObject bundle) {
+        var byKey = new LinkedHashMap<String, Workflow>();
+        if (bundle.get("workflows") instanceof JsonArray array) {
+            for (var value : array) {
+                if (value instanceof JsonObject workflow && workflow.get("key") instanceof JsonString key) {
+                    try {
+                        byKey.putIfAbsent(key.getString(), Workflow.of(workflow));
+                    } catch (RuntimeException unreadable) {
+                        LOG.warning(() -> "A published bundle's workflow " + key.getString() + " does not parse: "
+                                + unreadable);
+                    }
+                }
+            }
+        }
+        return byKey;
     }
 
     public Set<String> keys() {
         return fieldsByType.keySet();
+    }
+
+    /** The type's workflow, or empty when the bundle has no such type. */
+    public Optional<Workflow> workflowOf(String type) {
+        return Optional.ofNullable(workflowByType.get(type));
+    }
+
+    /**
+     * The lifecycle of an order whose type no configuration knows (a tenant without any version, never the case
+     * after sign-up): the shipped default bundle's first workflow.
+     */
+    public static Workflow fallbackWorkflow() {
+        return Fallback.WORKFLOW;
+    }
+
+    private static final class Fallback {
+        static final Workflow WORKFLOW = workflows(ConfigBundles.defaultBundle()).values().iterator().next();
     }
 
     /** The type's custom fields (its {@code fields} keys, in order), or empty when the bundle has no such type. */

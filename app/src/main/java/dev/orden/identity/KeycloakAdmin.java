@@ -17,7 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -114,6 +116,25 @@ public class KeycloakAdmin {
         }
     }
 
+    /**
+     * The realm roles of the organization's member with this e-mail (exact, case-insensitive), or empty when no
+     * member of the organization has it.
+     */
+    public Optional<Set<Role>> memberRoles(String organizationId, String email) {
+        var members = read(admin().path("organizations").path(organizationId).path("members")
+                .queryParam("search", email).queryParam("exact", true), JsonArray.class);
+        var userId = members.getValuesAs(JsonObject.class).stream()
+                .filter(user -> email.equalsIgnoreCase(user.getString("email", "")))
+                .map(user -> user.getString("id")).findFirst();
+        return userId.map(id -> {
+            var mappings = read(admin().path("users").path(id).path("role-mappings/realm/composite"), JsonArray.class);
+            var roles = EnumSet.noneOf(Role.class);
+            mappings.getValuesAs(JsonObject.class)
+                    .forEach(role -> Role.byName(role.getString("name", "")).ifPresent(roles::add));
+            return roles;
+        });
+    }
+
     private WebTarget admin() {
         return client().target(settings.serverUrl()).path("admin/realms").path(settings.realm());
     }
@@ -132,7 +153,15 @@ public class KeycloakAdmin {
     }
 
     private <T> T read(WebTarget target, Class<T> type) {
-        try (var response = authorized(target).get()) {
+        Response response;
+        try {
+            response = authorized(target).get();
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw upstream("Keycloak did not answer: " + e.getMessage());
+        }
+        try (response) {
             expect(response, "read " + target.getUri().getPath());
             return response.readEntity(type);
         }

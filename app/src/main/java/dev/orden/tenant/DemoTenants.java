@@ -1,5 +1,7 @@
 package dev.orden.tenant;
 
+import dev.orden.config.BundleFiles;
+import dev.orden.config.ConfigSchemas;
 import dev.orden.identity.Role;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +12,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -21,9 +24,10 @@ import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Demo tenants as data: each {@code *.json} in {@code orden.seed.dir} (unset in production) names a tenant and its
- * people, provisioned at start-up if missing ({@code <slug>.bundle.json} beside it is its configuration). Idempotent; a failure (Keycloak still starting) is retried by the
- * readiness check.
+ * Demo tenants as data: each folder of {@code orden.seed.dir} (unset in production) that holds a {@code tenant.json}
+ * is a tenant — the folder named by its slug, the file naming the tenant and its people (schema
+ * {@code tenant.schema.json}) — provisioned at start-up if missing; the folder's other files are its configuration
+ * (see InitialBundles). Idempotent; a failure (Keycloak still starting) is retried by the readiness check.
  */
 @ApplicationScoped
 public class DemoTenants {
@@ -54,7 +58,7 @@ public class DemoTenants {
     public synchronized boolean seedQuietly() {
         if (seeded || seedDir.isEmpty()) return true;
         try {
-            for (var file : files(Path.of(seedDir.get()))) seed(file);
+            for (var file : tenantFiles(Path.of(seedDir.get()))) seed(file);
             seeded = true;
         } catch (RuntimeException | IOException e) {
             LOG.log(Level.WARNING, "Demo tenants not seeded yet: " + e.getMessage(), e);
@@ -62,21 +66,26 @@ public class DemoTenants {
         return seeded;
     }
 
-    private static List<Path> files(Path dir) throws IOException {
+    private static List<Path> tenantFiles(Path dir) throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(p -> p.getFileName().toString().endsWith(".json"))
-                    .filter(p -> !p.getFileName().toString().endsWith(".bundle.json")) // configuration, see InitialBundles
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
+            return entries.map(folder -> folder.resolve(BundleFiles.TENANT)).filter(Files::isRegularFile)
                     .sorted().toList();
         }
     }
 
     private void seed(Path file) throws IOException {
+        var text = Files.readString(file);
+        var violations = ConfigSchemas.tenantViolations(text);
+        if (!violations.isEmpty()) throw new IllegalStateException(file + " is invalid: " + violations);
         JsonObject spec;
-        try (var reader = Json.createReader(Files.newBufferedReader(file))) {
+        try (var reader = Json.createReader(new StringReader(text))) {
             spec = reader.readObject();
         }
         var slug = spec.getString("slug");
+        var folder = file.getParent().getFileName().toString();
+        if (!slug.equals(folder)) {
+            throw new IllegalStateException(file + ": slug '" + slug + "' is not the name of its folder");
+        }
         if (registration.exists(slug)) return;
         var people = spec.getJsonArray("users").getValuesAs(JsonObject.class).stream()
                 .map(DemoTenants::person)

@@ -1,5 +1,7 @@
 package dev.orden.workorder;
 
+import dev.orden.config.workflow.StateCategory;
+import dev.orden.config.workflow.WorkflowState;
 import dev.orden.shared.persistence.TenantOwned;
 import dev.orden.shared.problem.Problem;
 import dev.orden.shared.problem.ProblemException;
@@ -43,9 +45,12 @@ public class WorkOrder extends TenantOwned {
     @Column(nullable = false)
     private Priority priority;
 
-    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private WorkOrderStatus status;
+    private String status;
+
+    @Convert(converter = StateCategoryConverter.class)
+    @Column(name = "status_category", nullable = false)
+    private StateCategory statusCategory;
 
     private String area;
 
@@ -96,12 +101,14 @@ public class WorkOrder extends TenantOwned {
 
     protected WorkOrder() {}
 
-    /** A new order, pending assignment, and its {@code CREATED} entry. */
-    static Opened open(long number, WorkOrderDraft draft, Actor requester, Actor creator) {
+    /** A new order in its workflow's initial state, and its {@code CREATED} entry. */
+    static Opened open(long number, WorkOrderDraft draft, WorkflowState initial, Actor requester, Actor creator) {
         var order = new WorkOrder();
         order.initialise(number, draft, requester, creator);
+        order.status = initial.key();
+        order.statusCategory = initial.category();
         var created = WorkOrderEvent.change(order.id(), creator, EventKind.CREATED, "status", null,
-                WorkOrderStatus.NEW, null);
+                initial.key(), null);
         return new Opened(order, created);
     }
 
@@ -122,7 +129,6 @@ public class WorkOrder extends TenantOwned {
         this.area = draft.area();
         this.dueAt = draft.dueAt();
         this.customFields = draft.customFields();
-        this.status = WorkOrderStatus.NEW;
         this.requesterId = requester.id();
         this.requesterName = requester.name();
         this.createdBy = creator.id();
@@ -154,38 +160,40 @@ public class WorkOrder extends TenantOwned {
         return newValue;
     }
 
-    /** Moves along the lifecycle; resolving records who completed it, reopening clears that. */
-    List<WorkOrderEvent> transition(WorkOrderStatus target, Actor actor, String comment) {
-        if (!status.canMoveTo(target)) {
-            throw new ProblemException(Problem.of(ProblemType.ILLEGAL_TRANSITION,
-                    "%s cannot move from %s to %s; allowed: %s".formatted(displayNumber(), status, target,
-                            status.next())));
-        }
-        if (target == WorkOrderStatus.IN_PROGRESS && assigneeId == null) {
-            throw new ProblemException(Problem.of(ProblemType.ILLEGAL_TRANSITION,
-                    displayNumber() + " has no assignee; assign it before starting work"));
-        }
-        var event = WorkOrderEvent.change(id(), actor, EventKind.STATUS_CHANGED, "status", status, target, comment);
-        if (target == WorkOrderStatus.RESOLVED) {
+    /**
+     * Moves to {@code target}, a state of the order's workflow that the caller may reach (checked by
+     * {@link WorkOrderLifecycle}). Entering a resolved state records who completed the order; going back to work
+     * (reopening) clears that; closing keeps it.
+     */
+    List<WorkOrderEvent> moveTo(WorkflowState target, Actor actor, String comment) {
+        var event = WorkOrderEvent.change(id(), actor, EventKind.STATUS_CHANGED, "status", status, target.key(),
+                comment);
+        if (target.category() == StateCategory.RESOLVED) {
             completedBy = actor.id();
             completedByName = actor.name();
             completedAt = event.occurredAt();
-        } else if (status == WorkOrderStatus.RESOLVED && target.isOpen()) {
+        } else if (target.category().isActive()) {
             completedBy = null;
             completedByName = null;
             completedAt = null;
         }
-        status = target;
+        status = target.key();
+        statusCategory = target.category();
         touch();
         return List.of(event);
     }
 
+    /** Takes the category {@code same} (this order's state under another type's workflow) gives the state. */
+    void followWorkflowOf(WorkflowState same) {
+        statusCategory = same.category();
+    }
+
     /**
-     * Gives the order to a person and/or a team. A {@code NEW} order given to a person becomes {@code ASSIGNED};
-     * an order already being worked keeps its status.
+     * Gives the order to a person and/or a team, while it is still to be done. Whether that also moves it along
+     * (a trigger of the workflow) is {@link WorkOrderLifecycle}'s call.
      */
     List<WorkOrderEvent> assign(Actor assignee, String newTeam, Actor actor, String reason) {
-        if (!status.isOpen()) {
+        if (!statusCategory.isActive()) {
             throw new ProblemException(Problem.of(ProblemType.ILLEGAL_TRANSITION,
                     displayNumber() + " is " + status + " and can no longer be assigned"));
         }
@@ -199,11 +207,6 @@ public class WorkOrder extends TenantOwned {
         if (newTeam != null && !newTeam.equals(team)) {
             events.add(WorkOrderEvent.change(id(), actor, EventKind.ASSIGNED, "team", team, newTeam, reason));
             team = newTeam;
-        }
-        if (assigneeId != null && status == WorkOrderStatus.NEW) {
-            events.add(WorkOrderEvent.change(id(), actor, EventKind.STATUS_CHANGED, "status", status,
-                    WorkOrderStatus.ASSIGNED, reason));
-            status = WorkOrderStatus.ASSIGNED;
         }
         if (!events.isEmpty()) touch();
         return events;
@@ -237,8 +240,13 @@ public class WorkOrder extends TenantOwned {
         return priority;
     }
 
-    public WorkOrderStatus status() {
+    /** The key of the order's state in its type's workflow. */
+    public String status() {
         return status;
+    }
+
+    public StateCategory statusCategory() {
+        return statusCategory;
     }
 
     public String area() {

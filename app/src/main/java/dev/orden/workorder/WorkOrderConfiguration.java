@@ -16,6 +16,7 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Work orders against the tenant's active configuration: the type must be one of its types, and the custom fields
@@ -97,6 +98,19 @@ class WorkOrderConfiguration {
         });
         FieldValuesValidator.normalise(fields, present.build()).forEach(normalised::add);
         return Json.createObjectBuilder(patch).add("customFields", normalised).build();
+    }
+
+    /**
+     * The keys of the order's stored values that its type no longer offers under the active version (a field
+     * removed from the type or retired): the values stay, and are shown as retired.
+     */
+    List<String> retiredKeys(WorkOrder order) {
+        var stored = object(order.customFields());
+        var current = active.current();
+        if (stored.isEmpty() || current.isEmpty()) return List.of();
+        var offered = current.get().types().fieldsOf(order.type()).orElse(List.of()).stream()
+                .filter(field -> !field.retired()).map(FieldDefinition::key).collect(Collectors.toSet());
+        return stored.keySet().stream().filter(key -> !offered.contains(key)).sorted().toList();
     }
 
     private static List<FieldDefinition> typeFields(ActiveConfiguration.Active active, String type) {

@@ -10,7 +10,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One append-only history entry: who, when, what kind, which field from what to what, and the comment if any.
+ * One append-only history entry: who, when, what kind, which field from what to what, the comment if any, and the
+ * configuration version in force (for a status change, the version whose workflow allowed the transition).
  * The database role may insert and read these rows but never update or delete them.
  */
 @Entity
@@ -49,6 +50,9 @@ public class WorkOrderEvent extends TenantOwned {
     @Column(nullable = false, updatable = false)
     private Visibility visibility;
 
+    @Column(name = "config_version", updatable = false)
+    private Integer configVersion;
+
     protected WorkOrderEvent() {}
 
     WorkOrderEvent(UUID workOrderId, Actor actor, EventKind kind, String field, String oldValue, String newValue,
@@ -70,6 +74,11 @@ public class WorkOrderEvent extends TenantOwned {
                                  Object newValue, String comment) {
         return new WorkOrderEvent(workOrderId, actor, kind, field, text(oldValue), text(newValue), comment,
                 Visibility.PUBLIC);
+    }
+
+    /** Records the configuration version the change was made under; set once, before the entry is stored. */
+    void recordedUnder(Integer version) {
+        this.configVersion = version;
     }
 
     private static String text(Object value) {
@@ -114,5 +123,10 @@ public class WorkOrderEvent extends TenantOwned {
 
     public Visibility visibility() {
         return visibility;
+    }
+
+    /** The tenant's active configuration version when the change was made; null for older entries. */
+    public Integer configVersion() {
+        return configVersion;
     }
 }

@@ -5,7 +5,8 @@ import dev.orden.shared.problem.ProblemException;
 
 /**
  * Who may do what to a work order. Staff (agents, dispatchers, admins) see and work all of their tenant's orders;
- * only dispatchers and admins assign; requesters see, comment on, cancel, confirm or reopen only their own.
+ * only dispatchers and admins assign; requesters see and comment on only their own. Who may take a transition is
+ * the workflow's to say ({@link WorkOrderLifecycle}), within what the caller may see.
  * An order the caller may not see does not exist for them (404), like another tenant's.
  */
 final class WorkOrderPolicy {
@@ -30,15 +31,6 @@ final class WorkOrderPolicy {
 
     static void requireCanAssign(CurrentUser user) {
         if (!user.canAssign()) throw ProblemException.forbidden("Only dispatchers and admins assign work orders");
-    }
-
-    /** Requesters may cancel, confirm (close) or reopen their own order; the lifecycle still decides if it fits. */
-    static void requireCanTransition(CurrentUser user, WorkOrderStatus from, WorkOrderStatus target) {
-        boolean requesterMove = target == WorkOrderStatus.CANCELLED || target == WorkOrderStatus.CLOSED
-                || (from == WorkOrderStatus.RESOLVED && target == WorkOrderStatus.IN_PROGRESS);
-        if (!user.isStaff() && !requesterMove) {
-            throw ProblemException.forbidden("Requesters may only cancel, close or reopen their orders");
-        }
     }
 
     static void requireCanComment(CurrentUser user, Visibility visibility) {

@@ -8,11 +8,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.Collection;
+import dev.orden.config.workflow.StateCategory;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -87,15 +89,23 @@ public class WorkOrderRepository {
                 : " ORDER BY w." + sort.timeField() + direction + ", w.number" + direction;
     }
 
-    Map<WorkOrderStatus, Long> countByStatus(WorkOrderQuery query) {
+    /** Orders per state key and per category (every category listed, zero included). */
+    record Counts(Map<String, Long> byStatus, Map<StateCategory, Long> byCategory) {}
+
+    Counts count(WorkOrderQuery query) {
         var where = new Where(query);
-        var jpql = em().createQuery("SELECT w.status, COUNT(w) FROM WorkOrder w" + where.clause()
-                + " GROUP BY w.status", Object[].class);
+        var jpql = em().createQuery("SELECT w.status, w.statusCategory, COUNT(w) FROM WorkOrder w" + where.clause()
+                + " GROUP BY w.status, w.statusCategory", Object[].class);
         where.parameters.forEach(jpql::setParameter);
-        var counts = new EnumMap<WorkOrderStatus, Long>(WorkOrderStatus.class);
-        for (var status : WorkOrderStatus.values()) counts.put(status, 0L);
-        for (Object[] row : jpql.getResultList()) counts.put((WorkOrderStatus) row[0], ((Number) row[1]).longValue());
-        return counts;
+        var byStatus = new TreeMap<String, Long>();
+        var byCategory = new EnumMap<StateCategory, Long>(StateCategory.class);
+        for (var category : StateCategory.values()) byCategory.put(category, 0L);
+        for (Object[] row : jpql.getResultList()) {
+            long n = ((Number) row[2]).longValue();
+            byStatus.merge((String) row[0], n, Long::sum);
+            byCategory.merge((StateCategory) row[1], n, Long::sum);
+        }
+        return new Counts(byStatus, byCategory);
     }
 
     List<WorkOrderEvent> history(UUID workOrderId, boolean includeInternal) {
@@ -123,6 +133,9 @@ public class WorkOrderRepository {
         Where(WorkOrderQuery query) {
             this.query = query;
             if (query.statuses() != null && !query.statuses().isEmpty()) add("w.status IN :statuses", "statuses", List.copyOf(query.statuses()));
+            if (query.categories() != null && !query.categories().isEmpty()) {
+                add("w.statusCategory IN :categories", "categories", List.copyOf(query.categories()));
+            }
             if (WorkOrderQuery.UNASSIGNED.equals(query.assignee())) conditions.add("w.assigneeId IS NULL");
             else if (query.assignee() != null) add("w.assigneeId = :assignee", "assignee", query.assignee());
             if (query.team() != null) add("w.team = :team", "team", query.team());

@@ -1,5 +1,6 @@
 package dev.orden.workorder;
 
+import jakarta.json.JsonObject;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -12,10 +13,10 @@ public final class WorkOrderRequests {
 
     public record TransitionRequest(
             @NotNull(message = "is required")
-            @Pattern(regexp = "NEW|ASSIGNED|IN_PROGRESS|ON_HOLD|RESOLVED|CLOSED|CANCELLED",
-                    message = "must be a status: NEW, ASSIGNED, IN_PROGRESS, ON_HOLD, RESOLVED, CLOSED or CANCELLED")
+            @Pattern(regexp = "[a-zA-Z][a-zA-Z0-9_]{0,63}", message = "must be a state key of the order's workflow")
             String to,
             @Size(max = 10_000, message = "must be at most 10000 characters") String comment,
+            JsonObject customFields,
             Integer version) {}
 
     public record AssignmentRequest(

@@ -1,6 +1,7 @@
 package dev.orden.workorder;
 
 import dev.orden.config.field.FieldDefinition;
+import dev.orden.config.workflow.StateCategory;
 import dev.orden.identity.Role;
 import dev.orden.shared.problem.FieldError;
 import dev.orden.shared.problem.ProblemException;
@@ -12,6 +13,7 @@ import dev.orden.workorder.WorkOrderViews.CommentView;
 import dev.orden.workorder.WorkOrderViews.CountsView;
 import dev.orden.workorder.WorkOrderViews.EventView;
 import dev.orden.workorder.WorkOrderViews.PageView;
+import dev.orden.workorder.WorkOrderViews.TransitionView;
 import dev.orden.workorder.WorkOrderViews.WorkOrderView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -38,6 +40,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -51,6 +55,7 @@ public class WorkOrderResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 200;
+    private static final Pattern STATE_KEY = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,63}");
 
     @Inject
     WorkOrderService service;
@@ -74,7 +79,7 @@ public class WorkOrderResource {
         var order = service.create(draft, body.getString("requesterId", null), assignment);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(order.id().toString()).build())
                 .tag(etag(order))
-                .entity(WorkOrderView.of(order))
+                .entity(view(order))
                 .build();
     }
 
@@ -82,27 +87,29 @@ public class WorkOrderResource {
     @Operation(summary = "List work orders with filters (custom fields: cf.<key>=value; cf.<key>.gte|lte|gt|lt=bound "
             + "on number, money, date and datetime fields; cf.<key>.empty=true|false), sorting (number, createdAt, "
             + "updatedAt or cf.<key> typed by the field, '-' for descending, no value last) and cursor pagination")
-    public PageView list(@QueryParam("status") List<String> status, @QueryParam("assignee") String assignee,
+    public PageView list(@QueryParam("status") List<String> status, @QueryParam("category") List<String> category,
+                         @QueryParam("assignee") String assignee,
                          @QueryParam("team") String team, @QueryParam("type") String type,
                          @QueryParam("area") String area, @QueryParam("requester") String requester,
                          @QueryParam("priority") String priority, @QueryParam("q") String text,
                          @QueryParam("sort") String sort, @QueryParam("cursor") String cursor,
                          @QueryParam("limit") String limit) {
-        var query = query(status, assignee, team, type, area, requester, priority, text, sort, cursor, limit);
+        var query = query(status, category, assignee, team, type, area, requester, priority, text, sort, cursor, limit);
         var page = service.list(query);
-        return new PageView(page.items().stream().map(WorkOrderView::of).toList(), page.nextCursor());
+        return new PageView(page.items().stream().map(this::view).toList(), page.nextCursor());
     }
 
     @GET
     @Path("counts")
-    @Operation(summary = "Count work orders by status, with the same filters as the list (cf.<key>=value, "
-            + "cf.<key>.gte|lte|gt|lt|empty too)")
-    public CountsView counts(@QueryParam("status") List<String> status, @QueryParam("assignee") String assignee,
+    @Operation(summary = "Count work orders by status and by status category, with the same filters as the list "
+            + "(cf.<key>=value, cf.<key>.gte|lte|gt|lt|empty too)")
+    public CountsView counts(@QueryParam("status") List<String> status, @QueryParam("category") List<String> category,
+                             @QueryParam("assignee") String assignee,
                              @QueryParam("team") String team, @QueryParam("type") String type,
                              @QueryParam("area") String area, @QueryParam("requester") String requester,
                              @QueryParam("priority") String priority, @QueryParam("q") String text) {
-        var query = query(status, assignee, team, type, area, requester, priority, text, null, null, null);
-        return CountsView.of(service.countByStatus(query));
+        var query = query(status, category, assignee, team, type, area, requester, priority, text, null, null, null);
+        return CountsView.of(service.count(query));
     }
 
     @GET
@@ -126,12 +133,20 @@ public class WorkOrderResource {
 
     @POST
     @Path("{ref}/transitions")
-    @Operation(summary = "Move a work order along its lifecycle")
+    @Operation(summary = "Move a work order along its type's workflow; customFields, if given, are set in the same change")
     public Response transition(@PathParam("ref") String reference, @HeaderParam("If-Match") String ifMatch,
                                @NotNull(message = "a JSON object is required") @Valid TransitionRequest request) {
         var version = version(ifMatch, request.version());
-        var order = service.transition(reference, version, WorkOrderStatus.valueOf(request.to()), request.comment());
+        var order = service.transition(reference, version, request.to(), request.comment(), request.customFields());
         return ok(order);
+    }
+
+    @GET
+    @Path("{ref}/transitions")
+    @Operation(summary = "The moves the caller may make from the order's state: target, category, names, what each requires and what is still missing")
+    public List<TransitionView> transitions(@PathParam("ref") String reference) {
+        var order = service.get(reference);
+        return service.transitions(order).stream().map(move -> TransitionView.of(order, move)).toList();
     }
 
     @POST
@@ -173,8 +188,12 @@ public class WorkOrderResource {
         return Response.status(Response.Status.CREATED).entity(CommentView.of(comment)).build();
     }
 
-    private static Response ok(WorkOrder order) {
-        return Response.ok(WorkOrderView.of(order)).tag(etag(order)).build();
+    private Response ok(WorkOrder order) {
+        return Response.ok(view(order)).tag(etag(order)).build();
+    }
+
+    private WorkOrderView view(WorkOrder order) {
+        return WorkOrderView.of(order, service.transitions(order), service.retiredFields(order));
     }
 
     private static EntityTag etag(WorkOrder order) {
@@ -193,23 +212,23 @@ public class WorkOrderResource {
         }
     }
 
-    private WorkOrderQuery query(List<String> status, String assignee, String team, String type, String area,
+    private WorkOrderQuery query(List<String> status, List<String> category, String assignee, String team, String type, String area,
                                  String requester, String priority, String text, String sort, String cursor,
                                  String limit) {
         var errors = new ArrayList<FieldError>();
         var customFields = CustomFieldFilter.fromQuery(uriInfo.getQueryParameters(), errors);
         var definitions = definitionsFor(customFields, sort);
         var conditions = CustomFieldCondition.typed(customFields.conditions(), definitions, errors);
-        var statuses = EnumSet.noneOf(WorkOrderStatus.class);
-        for (var value : status == null ? List.<String>of() : status) {
-            for (var name : value.split(",")) {
-                if (name.isBlank()) continue;
-                try {
-                    statuses.add(WorkOrderStatus.valueOf(name.strip().toUpperCase(Locale.ROOT)));
-                } catch (IllegalArgumentException e) {
-                    errors.add(new FieldError("status", "'" + name + "' is not one of " + Arrays.toString(WorkOrderStatus.values())));
-                }
-            }
+        var statuses = new TreeSet<String>();
+        for (var key : listed(status)) {
+            if (STATE_KEY.matcher(key).matches()) statuses.add(key);
+            else errors.add(new FieldError("status", "'" + key + "' is not a state key (letters, digits, _)"));
+        }
+        var categories = EnumSet.noneOf(StateCategory.class);
+        for (var key : listed(category)) {
+            StateCategory.byKey(key.toLowerCase(Locale.ROOT)).ifPresentOrElse(categories::add, () -> errors.add(
+                    new FieldError("category", "'" + key + "' is not one of " + Arrays.stream(StateCategory.values())
+                            .map(StateCategory::key).toList())));
         }
         Priority priorityFilter = null;
         if (priority != null && !priority.isBlank()) {
@@ -225,7 +244,7 @@ public class WorkOrderResource {
         if (!errors.isEmpty()) throw ProblemException.invalid(errors);
         var order = WorkOrderSort.parse(sort, definitions);
         var after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor, order);
-        return new WorkOrderQuery(statuses, me(assignee), blankToNull(team), blankToNull(type), blankToNull(area),
+        return new WorkOrderQuery(statuses, categories, me(assignee), blankToNull(team), blankToNull(type), blankToNull(area),
                 me(requester), priorityFilter, blankToNull(text), customFields.equal(), conditions, order, after, size);
     }
 
@@ -233,6 +252,13 @@ public class WorkOrderResource {
     private Map<String, FieldDefinition> definitionsFor(CustomFieldFilter.Parsed customFields, String sort) {
         return customFields.conditions().isEmpty() && !WorkOrderSort.needsFields(sort) ? Map.of()
                 : customFieldCatalog.byKey();
+    }
+
+    /** The values of a repeatable, comma-separated parameter ({@code status=A,B&status=C}), blanks dropped. */
+    private static List<String> listed(List<String> values) {
+        if (values == null) return List.of();
+        return values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::strip)
+                .filter(v -> !v.isEmpty()).toList();
     }
 
     /** A number parameter; what is no number is 0, which the range check then reports (JAX-RS would say 404). */

@@ -1,5 +1,7 @@
 package dev.orden.workorder;
 
+import dev.orden.config.workflow.Trigger;
+import dev.orden.config.workflow.Workflow;
 import dev.orden.identity.CurrentUser;
 import dev.orden.identity.Member;
 import dev.orden.identity.MemberDirectory;
@@ -9,11 +11,11 @@ import dev.orden.shared.problem.ProblemType;
 import dev.orden.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** The use cases on work orders, for the caller's tenant and within what {@link WorkOrderPolicy} allows. */
@@ -33,6 +35,9 @@ public class WorkOrderService {
     @Inject
     WorkOrderConfiguration configuration;
 
+    @Inject
+    WorkOrderLifecycle lifecycle;
+
     public record Page(List<WorkOrder> items, String nextCursor) {}
 
     public record Assignment(String assigneeId, String team, String reason) {}
@@ -45,13 +50,15 @@ public class WorkOrderService {
                 : actorOf(member(requesterId, "requesterId"));
         if (assignment != null) WorkOrderPolicy.requireCanAssign(user);
         var checked = configuration.create(draft);
-        var opened = WorkOrder.open(repository.nextNumber(), checked.draft(), requester, Actor.of(user));
+        var workflow = lifecycle.workflowFor(checked.draft().type());
+        var opened = WorkOrder.open(repository.nextNumber(), checked.draft(), workflow.initialState(), requester,
+                Actor.of(user));
         var order = opened.order();
         order.createdUnder(checked.configVersion());
         repository.add(order);
         var events = new ArrayList<WorkOrderEvent>(List.of(opened.created()));
-        if (assignment != null) events.addAll(assign(order, assignment, user));
-        repository.append(events);
+        if (assignment != null) events.addAll(assign(order, workflow, assignment, user));
+        repository.append(recorded(events, checked.configVersion()));
         repository.flush();
         return order;
     }
@@ -69,9 +76,9 @@ public class WorkOrderService {
         return new Page(List.copyOf(page), Cursor.after(page.getLast(), query.sort()).encode());
     }
 
-    Map<WorkOrderStatus, Long> countByStatus(WorkOrderQuery query) {
+    WorkOrderRepository.Counts count(WorkOrderQuery query) {
         var user = context.user();
-        return repository.countByStatus(user.isStaff() ? query : query.withRequester(user.id()));
+        return repository.count(user.isStaff() ? query : query.withRequester(user.id()));
     }
 
     WorkOrder update(String reference, Integer expectedVersion, JsonObject patch) {
@@ -79,22 +86,55 @@ public class WorkOrderService {
         var order = visible(reference, user);
         WorkOrderPolicy.requireCanUpdate(user);
         requireVersion(order, expectedVersion, true);
-        var changes = WorkOrderInput.changes(patch, order);
-        var checked = configuration.update(order, patch, changes.type());
-        if (checked != patch) changes = WorkOrderInput.changes(checked, order);
-        repository.append(order.update(changes, Actor.of(user)));
+        repository.append(recorded(applyPatch(order, patch, user)));
         repository.flush();
         return order;
     }
 
-    WorkOrder transition(String reference, Integer expectedVersion, WorkOrderStatus target, String comment) {
+    /**
+     * Moves the order along its workflow. {@code customFields}, when given, are set first (as a PATCH would, by
+     * staff only) in the same change, so that a transition needing fields can be taken in one step.
+     */
+    WorkOrder transition(String reference, Integer expectedVersion, String target, String comment,
+                         JsonObject customFields) {
         var user = context.user();
         var order = visible(reference, user);
-        WorkOrderPolicy.requireCanTransition(user, order.status(), target);
         requireVersion(order, expectedVersion, false);
-        repository.append(order.transition(target, Actor.of(user), comment));
+        var move = lifecycle.move(order, target, user);
+        var events = new ArrayList<WorkOrderEvent>();
+        if (customFields != null) {
+            WorkOrderPolicy.requireCanUpdate(user);
+            events.addAll(applyPatch(order, Json.createObjectBuilder().add("customFields", customFields).build(), user));
+        }
+        WorkOrderLifecycle.requireMet(order, move, comment);
+        events.addAll(order.moveTo(move.target(), Actor.of(user), comment));
+        repository.append(recorded(events));
         repository.flush();
         return order;
+    }
+
+    /** What {@code user} may move the order to from where it is. */
+    List<WorkOrderLifecycle.Move> transitions(WorkOrder order) {
+        return lifecycle.available(order, context.user());
+    }
+
+    /** The keys of the order's custom values that its type no longer offers. */
+    List<String> retiredFields(WorkOrder order) {
+        return configuration.retiredKeys(order);
+    }
+
+    /** The caller's transitions for an order they see, by reference. */
+    List<WorkOrderLifecycle.Move> transitions(String reference) {
+        return transitions(get(reference));
+    }
+
+    private List<WorkOrderEvent> applyPatch(WorkOrder order, JsonObject patch, CurrentUser user) {
+        var changes = WorkOrderInput.changes(patch, order);
+        var checked = configuration.update(order, patch, changes.type());
+        if (checked != patch) changes = WorkOrderInput.changes(checked, order);
+        changes.type().filter(type -> !type.equals(order.type()))
+                .ifPresent(type -> order.followWorkflowOf(lifecycle.stateUnder(type, order)));
+        return order.update(changes, Actor.of(user));
     }
 
     WorkOrder assign(String reference, Integer expectedVersion, Assignment assignment) {
@@ -102,7 +142,7 @@ public class WorkOrderService {
         var order = visible(reference, user);
         WorkOrderPolicy.requireCanAssign(user);
         requireVersion(order, expectedVersion, false);
-        repository.append(assign(order, assignment, user));
+        repository.append(recorded(assign(order, lifecycle.workflowOf(order), assignment, user)));
         repository.flush();
         return order;
     }
@@ -125,12 +165,13 @@ public class WorkOrderService {
         WorkOrderPolicy.requireCanComment(user, visibility);
         var comment = new Comment(order.id(), Actor.of(user), body, visibility);
         repository.add(comment);
-        repository.append(List.of(comment.asEvent()));
+        repository.append(recorded(List.of(comment.asEvent())));
         repository.flush();
         return comment;
     }
 
-    private List<WorkOrderEvent> assign(WorkOrder order, Assignment assignment, CurrentUser user) {
+    /** {@code workflow} is the order's, read before it changes: a query in between would flush it twice. */
+    private List<WorkOrderEvent> assign(WorkOrder order, Workflow workflow, Assignment assignment, CurrentUser user) {
         Actor assignee = null;
         if (assignment.assigneeId() != null) {
             var member = member(assignment.assigneeId(), "assignee");
@@ -139,7 +180,22 @@ public class WorkOrderService {
             }
             assignee = actorOf(member);
         }
-        return order.assign(assignee, assignment.team(), Actor.of(user), assignment.reason());
+        var actor = Actor.of(user);
+        var events = new ArrayList<>(order.assign(assignee, assignment.team(), actor, assignment.reason()));
+        if (order.assigneeId() != null) {
+            WorkOrderLifecycle.triggered(workflow, order, Trigger.ASSIGNED)
+                    .ifPresent(state -> events.addAll(order.moveTo(state, actor, assignment.reason())));
+        }
+        return events;
+    }
+
+    private List<WorkOrderEvent> recorded(List<WorkOrderEvent> events) {
+        return events.isEmpty() ? events : recorded(events, lifecycle.activeVersion());
+    }
+
+    private static List<WorkOrderEvent> recorded(List<WorkOrderEvent> events, Integer configVersion) {
+        events.forEach(event -> event.recordedUnder(configVersion));
+        return events;
     }
 
     private Member member(String userId, String field) {

@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,17 +20,22 @@ public final class WorkOrderViews {
     }
 
     public record WorkOrderView(String id, String number, long sequence, String title, String description, String type,
-                         Priority priority, WorkOrderStatus status, List<WorkOrderStatus> allowedTransitions,
+                         Priority priority, String status, String statusCategory, List<String> allowedTransitions,
                          String area, PersonView requester, PersonView assignee, String team, Instant dueAt,
-                         JsonObject customFields, Instant createdAt, String createdBy, Instant updatedAt,
+                         JsonObject customFields, List<String> retiredFields, Instant createdAt, String createdBy, Instant updatedAt,
                          PersonView completedBy, Instant completedAt, int version, Integer configVersion) {
 
-        static WorkOrderView of(WorkOrder w) {
+        /**
+         * The order with the moves the caller may make from where it is, and the keys of its custom values that
+         * its type no longer offers (kept, shown as retired).
+         */
+        static WorkOrderView of(WorkOrder w, List<WorkOrderLifecycle.Move> moves, List<String> retiredFields) {
             return new WorkOrderView(w.id().toString(), w.displayNumber(), w.number(), w.title(), w.description(),
-                    w.type(), w.priority(), w.status(), List.copyOf(w.status().next()), w.area(),
+                    w.type(), w.priority(), w.status(), w.statusCategory().key(),
+                    moves.stream().map(move -> move.target().key()).toList(), w.area(),
                     PersonView.of(w.requesterId(), w.requesterName()),
                     PersonView.of(w.assigneeId(), w.assigneeName()), w.team(), w.dueAt(),
-                    Json.createReader(new StringReader(w.customFields())).readObject(), w.createdAt(),
+                    Json.createReader(new StringReader(w.customFields())).readObject(), retiredFields, w.createdAt(),
                     w.createdBy(), w.updatedAt(), PersonView.of(w.completedBy(), w.completedByName()),
                     w.completedAt(), w.version(), w.configVersion());
         }
@@ -37,17 +43,31 @@ public final class WorkOrderViews {
 
     public record PageView(List<WorkOrderView> items, String nextCursor) {}
 
-    public record CountsView(long total, Map<WorkOrderStatus, Long> byStatus) {
-        static CountsView of(Map<WorkOrderStatus, Long> byStatus) {
-            return new CountsView(byStatus.values().stream().mapToLong(Long::longValue).sum(), byStatus);
+    public record CountsView(long total, Map<String, Long> byStatus, Map<String, Long> byCategory) {
+        static CountsView of(WorkOrderRepository.Counts counts) {
+            var byCategory = new LinkedHashMap<String, Long>();
+            counts.byCategory().forEach((category, n) -> byCategory.put(category.key(), n));
+            return new CountsView(counts.byStatus().values().stream().mapToLong(Long::longValue).sum(),
+                    counts.byStatus(), byCategory);
+        }
+    }
+
+    /** A move the caller may make: where to, and what it asks for (a comment, fields that must hold a value). */
+    public record TransitionView(String to, String category, Map<String, String> name, boolean requireComment,
+                                 List<String> requiredFields, List<String> missingFields) {
+        static TransitionView of(WorkOrder order, WorkOrderLifecycle.Move move) {
+            var transition = move.transition();
+            return new TransitionView(move.target().key(), move.target().category().key(),
+                    move.target().name().byLanguage(), transition.requireComment(), transition.requiredFields(),
+                    WorkOrderLifecycle.missing(order, transition));
         }
     }
 
     public record EventView(String id, Instant at, PersonView actor, EventKind kind, String field, String from, String to,
-                     String comment, Visibility visibility) {
+                     String comment, Visibility visibility, Integer configVersion) {
         static EventView of(WorkOrderEvent e) {
             return new EventView(e.id().toString(), e.occurredAt(), PersonView.of(e.actorId(), e.actorName()),
-                    e.kind(), e.field(), e.oldValue(), e.newValue(), e.comment(), e.visibility());
+                    e.kind(), e.field(), e.oldValue(), e.newValue(), e.comment(), e.visibility(), e.configVersion());
         }
     }
 

@@ -48,9 +48,8 @@ class BundleValidationTest {
 
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"acme", "globex"})
-    void theDemoTenantsBundlesAreValid(String slug) throws java.io.IOException {
-        var file = java.nio.file.Path.of("..", "tenant-config", "tenants", slug + ".bundle.json");
-        assertEquals(List.of(), BundleValidation.of(parse(java.nio.file.Files.readString(file))).errors());
+    void theDemoTenantsBundlesAreValid(String slug) {
+        assertEquals(List.of(), BundleValidation.of(Configs.demo(slug)).errors());
     }
 
     @Test
@@ -133,6 +132,32 @@ class BundleValidationTest {
     }
 
     @Test
+    void rulesAreCheckedAgainstTheSchemaAndTheTypes() {
+        var rules = Json.createArrayBuilder()
+                .add(parse("""
+                        {"key":"route","name":"Route","events":["workorder.creating"],"types":["repair"],
+                         "order":10,"mode":"shadow","onError":"reject","limits":{"statements":5000,"timeoutMillis":200},
+                         "source":"function rule(input) { return []; }",
+                         "tests":[{"name":"none","input":{"order":{}},"expect":[]}]}"""))
+                .add(parse("""
+                        {"key":"nightly","name":"Nightly","events":["schedule"],"schedule":"0 2 * * *",
+                         "source":"function rule(input) { return []; }"}"""))
+                .build();
+        var good = Json.createObjectBuilder(parse(VALID)).add("rules", rules).build();
+        assertEquals(List.of(), BundleValidation.of(good).errors());
+
+        var bad = Json.createPatchBuilder()
+                .replace("/rules/0/types/0", "ghost")
+                .replace("/rules/0/events/0", "workorder.exploded")
+                .remove("/rules/1/schedule")
+                .add("/rules/-", parse("{\"key\":\"route\",\"name\":\"Again\",\"events\":[\"comment.added\"],"
+                        + "\"schedule\":\"* * * * *\",\"source\":\"x\"}"))
+                .build().apply(good);
+        assertEquals(Set.of("/rules/0/types/0", "/rules/0/events/0", "/rules/1/schedule", "/rules/2/key",
+                "/rules/2/schedule"), fields(BundleValidation.of(bad).errors()));
+    }
+
+    @Test
     void everyErrorIsReportedAtOnce() {
         var bundle = Json.createPatchBuilder()
                 .replace("/types/0/workflow", "other")
@@ -144,10 +169,49 @@ class BundleValidationTest {
     }
 
     @Test
+    void everyErrorNamesItsFileAndThePointerInsideIt() {
+        var bundle = Json.createPatchBuilder()
+                .replace("/workflows/0/transitions/0/to", "gone")
+                .replace("/fields/2/key", "9lives")
+                .add("/surprise", 1)
+                .build().apply(parse(VALID));
+        var errors = BundleValidation.of(bundle).errors();
+        var badState = error(errors, "/workflows/0/transitions/0/to");
+        assertEquals("workflows/flow.json", badState.file());
+        assertEquals("/transitions/0/to", badState.pointer());
+        var badKey = error(errors, "/fields/2/key");
+        assertEquals("fields.json", badKey.file());
+        assertEquals("/2/key", badKey.pointer());
+        assertEquals(null, error(errors, "").file(), "a member of the bundle itself lives in no file");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"acme", "globex"})
+    void theDemoTenantFilesMatchTheirSchema(String slug) throws java.io.IOException {
+        var text = java.nio.file.Files.readString(Configs.folder(slug).resolve(BundleFiles.TENANT));
+        assertEquals(List.of(), ConfigSchemas.tenantViolations(text));
+        assertEquals(slug, parse(text).getString("slug"));
+    }
+
+    @Test
+    void aTenantFileWithAnUnknownRoleOrNoUsersIsReported() {
+        assertEquals(Set.of("/users/0/roles/0", "/slug"), fields(ConfigSchemas.tenantViolations("""
+                {"slug": "Not A Slug", "name": "X", "users": [{"email": "a@x.test", "name": "A", "roles": ["boss"]}]}
+                """)));
+        assertEquals(Set.of("/users"), fields(ConfigSchemas.tenantViolations("{\"slug\": \"initech\", \"name\": \"I\"}")));
+    }
+
+    @Test
     void theSchemasAreOnTheClasspathByNameWithOrWithoutSuffix() {
         assertTrue(ConfigSchemas.text("bundle").orElseThrow().contains("fields.schema.json"));
         assertTrue(ConfigSchemas.text("teams.schema.json").isPresent());
+        assertTrue(ConfigSchemas.text("tenant").orElseThrow().contains("\"users\""));
         assertTrue(ConfigSchemas.text("../etc/passwd").isEmpty());
+    }
+
+    private static FieldError error(List<FieldError> errors, String field) {
+        return errors.stream().filter(e -> e.field().equals(field)).findFirst()
+                .orElseThrow(() -> new AssertionError("no error at '" + field + "': " + errors));
     }
 
     private static Set<String> fields(List<FieldError> errors) {

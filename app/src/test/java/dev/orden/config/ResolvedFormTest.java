@@ -8,17 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.orden.shared.problem.ProblemException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ResolvedFormTest {
 
-    static JsonObject acme() throws IOException {
-        return BundleValidationTest.parse(Files.readString(Path.of("..", "tenant-config", "tenants",
-                "acme.bundle.json")));
+    static JsonObject acme() {
+        return Configs.demo("acme");
     }
 
     private static ActiveConfiguration.Active active(JsonObject bundle) {
@@ -35,7 +31,7 @@ class ResolvedFormTest {
     }
 
     @Test
-    void theRequesterFormOfRepairInSpanish() throws IOException {
+    void theRequesterFormOfRepairInSpanish() {
         var form = new ResolvedForm(active(acme()), "es").of("repair", "requester");
         assertEquals("repair", form.getString("type"));
         assertEquals("requester", form.getString("audience"));
@@ -66,7 +62,7 @@ class ResolvedFormTest {
     }
 
     @Test
-    void theAgentFormInEnglishWithReadOnlyFromTheFormAndMoneyRules() throws IOException {
+    void theAgentFormInEnglishWithReadOnlyFromTheFormAndMoneyRules() {
         var form = new ResolvedForm(active(acme()), "en").of("repair", "agent");
         assertEquals("agent", form.getString("audience"));
         assertEquals("Details", form.getJsonArray("sections").getJsonObject(0).getString("title"));
@@ -85,7 +81,7 @@ class ResolvedFormTest {
     }
 
     @Test
-    void retiredFieldsAreLeftOutAndReadOnlyFieldsStayReadOnly() throws IOException {
+    void retiredFieldsAreLeftOutAndReadOnlyFieldsStayReadOnly() {
         var bundle = acme();
         bundle = Configs.withFieldFlag(bundle, "brand", "retired");
         bundle = Configs.withFieldFlag(bundle, "serialNumber", "readOnly");
@@ -97,7 +93,7 @@ class ResolvedFormTest {
     }
 
     @Test
-    void aSectionWhoseFieldsAreAllRetiredIsLeftOut() throws IOException {
+    void aSectionWhoseFieldsAreAllRetiredIsLeftOut() {
         var bundle = acme();
         for (var key : List.of("complaintReason", "relatedOrder")) bundle = Configs.withFieldFlag(bundle, key, "retired");
         var form = new ResolvedForm(active(bundle), "es").of("complaint", "requester");
@@ -105,7 +101,7 @@ class ResolvedFormTest {
     }
 
     @Test
-    void anUnknownTypeAndAMissingFormAreNotFound() throws IOException {
+    void anUnknownTypeAndAMissingFormAreNotFound() {
         var resolver = new ResolvedForm(active(acme()), "es");
         var unknown = assertThrows(ProblemException.class, () -> resolver.of("nope", "requester"));
         assertEquals(404, unknown.problem().status());
@@ -117,7 +113,7 @@ class ResolvedFormTest {
     }
 
     @Test
-    void typeSummariesInTheBundleOrderAndLanguage() throws IOException {
+    void typeSummariesInTheBundleOrderAndLanguage() {
         var es = TypeSummaries.of(active(acme()), "es").getValuesAs(JsonObject.class);
         assertEquals(List.of("repair", "installation", "complaint", "general"),
                 es.stream().map(t -> t.getString("key")).toList());

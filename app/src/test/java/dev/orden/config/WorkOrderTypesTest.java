@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orden.config.field.FieldDefinition;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -13,9 +11,8 @@ import org.junit.jupiter.api.Test;
 class WorkOrderTypesTest {
 
     @Test
-    void eachTypeHasItsOwnFieldsInItsOrder() throws java.io.IOException {
-        var bundle = BundleValidationTest.parse(Files.readString(Path.of("..", "tenant-config", "tenants",
-                "acme.bundle.json")));
+    void eachTypeHasItsOwnFieldsInItsOrder() {
+        var bundle = Configs.demo("acme");
         var types = WorkOrderTypes.of(bundle);
         assertEquals(Set.of("repair", "installation", "complaint", "general"), types.keys());
         assertEquals(List.of("complaintReason", "relatedOrder", "resolution"),

@@ -99,20 +99,42 @@ final class Api {
     }
 
     Res send(String method, String path, String contentType, String body, Map<String, String> headers) {
+        var publisher = body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
+        var request = request(method, path, contentType, publisher, headers);
+        var response = exchange(request, HttpResponse.BodyHandlers.ofString());
+        return new Res(method, request.uri().toString(), response.statusCode(), response.headers(), response.body());
+    }
+
+    /** A request with a binary body (e.g. a zip), answered as usual. */
+    Res sendBytes(String method, String path, String contentType, byte[] body) {
+        var request = request(method, path, contentType, HttpRequest.BodyPublishers.ofByteArray(body), Map.of());
+        var response = exchange(request, HttpResponse.BodyHandlers.ofString());
+        return new Res(method, request.uri().toString(), response.statusCode(), response.headers(), response.body());
+    }
+
+    /** A GET whose answer is binary (e.g. a zip), with this Accept header. */
+    HttpResponse<byte[]> getBytes(String path, String accept) {
+        return exchange(request("GET", path, null, HttpRequest.BodyPublishers.noBody(), Map.of("Accept", accept)),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpRequest request(String method, String path, String contentType, HttpRequest.BodyPublisher body,
+                                Map<String, String> headers) {
         var uri = URI.create(path.startsWith("http") ? path : It.API_URL + path);
-        var builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+        var builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).method(method, body);
         builder.header("Accept", "application/json, application/problem+json");
         if (contentType != null) builder.header("Content-Type", contentType);
         var bearer = token.get();
         if (bearer != null) builder.header("Authorization", "Bearer " + bearer);
-        headers.forEach(builder::header);
+        headers.forEach(builder::setHeader);
+        return builder.build();
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            var response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Res(method, uri.toString(), response.statusCode(), response.headers(), response.body());
+            return http.send(request, handler);
         } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + uri, e);
+            throw new UncheckedIOException(request.method() + " " + request.uri(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -99,6 +99,28 @@ class ConfigAdminIT {
     }
 
     @Test
+    void teamMembersMustBeTheTenantsOwnStaffNamedByEmail() {
+        var bundle = ACME.get("/admin/config").expect(200).json().getJsonObject("bundle");
+        var members = Json.createArrayBuilder().add("Agent@Acme.test").add("dispatcher@acme.test")
+                .add("requester@acme.test").add(It.unique("nobody") + "@acme.test").add("agent@globex.test")
+                .add("not an e-mail");
+        var draft = Json.createPatchBuilder().replace("/teams/0/members", members.build()).build().apply(bundle);
+
+        var saved = putDraft(ACME, draft).expect(200).json();
+        assertFalse(saved.getBoolean("valid"));
+        var errors = saved.getJsonArray("errors").getValuesAs(JsonObject.class);
+        assertEquals(Set.of("/teams/0/members/2", "/teams/0/members/3", "/teams/0/members/4", "/teams/0/members/5"),
+                fields(saved), "staff of acme pass, in any letter case");
+        assertTrue(errors.stream().allMatch(e -> "teams.json".equals(e.getString("file", null))), errors.toString());
+        var byField = errors.stream().collect(java.util.stream.Collectors.toMap(e -> e.getString("field"),
+                e -> e.getString("message")));
+        assertTrue(byField.get("/teams/0/members/2").contains("not an agent, dispatcher or admin"), byField.toString());
+        assertTrue(byField.get("/teams/0/members/4").contains("no member of this tenant"),
+                "another tenant's agent is not acme's: " + byField);
+        assertEquals(fields(saved), ACME.post("/admin/config/draft/publish", JsonValue.EMPTY_JSON_OBJECT).invalidFields());
+    }
+
+    @Test
     void onePartReplacesThatPartOfTheDraftAndKeepsTheRest() {
         var draftBefore = GLOBEX.get("/admin/config/draft");
         var base = draftBefore.status() == 200 ? draftBefore.json().getJsonObject("bundle")
@@ -238,7 +260,8 @@ class ConfigAdminIT {
         var bundle = anonymous.get("/config/schema/bundle").expect(200).json();
         assertEquals("https://orden.dev/schema/config/bundle.schema.json", bundle.getString("$id"));
         assertEquals("fields.schema.json", bundle.getJsonObject("properties").getJsonObject("fields").getString("$ref"));
-        for (var part : new String[] {"common", "fields", "types", "forms", "workflows", "areas", "teams"}) {
+        for (var part : new String[] {"common", "fields", "types", "forms", "workflows", "areas", "teams", "rules",
+                                      "tenant"}) {
             assertEquals("https://orden.dev/schema/config/" + part + ".schema.json",
                     anonymous.get("/config/schema/" + part + ".schema.json").expect(200).json().getString("$id"));
         }

@@ -114,6 +114,9 @@ class HistoryIT {
             assertTrue(ids.add(entry.getString("id")), "duplicate entry id");
             assertFalse(entry.getJsonObject("actor").getString("name").isBlank());
         }
+        var version = WorkOrders.get(agent, ref).getInt("configVersion");
+        assertTrue(history.stream().allMatch(e -> e.getInt("configVersion") == version),
+                "every entry records the configuration version in force: " + history);
         var actorNames = history.stream().filter(e -> e.getJsonObject("actor").getString("id").equals(agent.id()))
                 .map(e -> e.getJsonObject("actor").getString("name")).distinct().toList();
         assertEquals(List.of(agent.name()), actorNames);

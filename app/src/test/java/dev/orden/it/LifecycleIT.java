@@ -21,7 +21,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The default lifecycle through the API: every legal move, the illegal ones, and what resolving records. */
+/**
+ * The shipped default workflow through the API (acme's general type follows it): every legal move, the illegal
+ * ones, the moves each caller is offered, and what resolving records.
+ */
 class LifecycleIT {
 
     private static final List<String> ALL = List.of("NEW", "ASSIGNED", "IN_PROGRESS", "ON_HOLD", "RESOLVED", "CLOSED",
@@ -58,9 +61,12 @@ class LifecycleIT {
         assertEquals(Set.of("IN_PROGRESS", "CANCELLED"), allowed(assigned));
 
         var started = move(agent, ref, "IN_PROGRESS");
-        assertEquals(Set.of("ON_HOLD", "RESOLVED", "CANCELLED"), allowed(started));
+        assertEquals("open", started.getString("statusCategory"));
+        assertEquals(Set.of("ON_HOLD", "RESOLVED"), allowed(started), "cancelling is for dispatchers and admins");
+        assertEquals(Set.of("ON_HOLD", "RESOLVED", "CANCELLED"), allowed(get(dispatcher, ref)));
         var held = move(agent, ref, "ON_HOLD");
-        assertEquals(Set.of("IN_PROGRESS", "CANCELLED"), allowed(held));
+        assertEquals("pending", held.getString("statusCategory"));
+        assertEquals(Set.of("IN_PROGRESS"), allowed(held));
         move(agent, ref, "IN_PROGRESS");
 
         var before = Instant.now().minusSeconds(60);
@@ -69,7 +75,9 @@ class LifecycleIT {
         assertEquals(agent.name(), resolved.getJsonObject("completedBy").getString("name"));
         var completedAt = Instant.parse(resolved.getString("completedAt"));
         assertTrue(completedAt.isAfter(before), resolved.toString());
-        assertEquals(Set.of("CLOSED", "IN_PROGRESS"), allowed(resolved));
+        assertEquals("resolved", resolved.getString("statusCategory"));
+        assertEquals(Set.of(), allowed(resolved), "confirming or reopening is for the requester and dispatchers");
+        assertEquals(Set.of("CLOSED", "IN_PROGRESS"), allowed(get(requester, ref)));
 
         var reopened = move(requester, ref, "IN_PROGRESS");
         assertTrue(absent(reopened, "completedBy"), reopened.toString());
@@ -111,6 +119,39 @@ class LifecycleIT {
     }
 
     @Test
+    void aTransitionNeedingACommentIs422WithoutOneAndChangesNothing() {
+        var order = create(dispatcher, It.unique("comment-needed"));
+        var ref = order.getString("id");
+        for (var comment : List.of("", "   ")) {
+            var res = dispatcher.post("/workorders/" + ref + "/transitions",
+                    jakarta.json.Json.createObjectBuilder().add("to", "CANCELLED").add("comment", comment).build());
+            assertEquals(Set.of("comment"), res.invalidFields());
+        }
+        assertEquals(Set.of("comment"), transition(dispatcher, ref, "CANCELLED").invalidFields());
+        var stored = get(dispatcher, ref);
+        assertEquals("NEW", stored.getString("status"));
+        assertEquals(order.getInt("version"), stored.getInt("version"));
+    }
+
+    @Test
+    void theTransitionsEndpointDescribesTheCallersMoves() {
+        var order = create(requester, It.unique("offered"));
+        var ref = order.getString("id");
+        assign(dispatcher, ref, agent.id(), null).expect(200);
+        var forAgent = agent.get("/workorders/" + ref + "/transitions").expect(200).objects();
+        assertEquals(1, forAgent.size());
+        var start = forAgent.getFirst();
+        assertEquals("IN_PROGRESS", start.getString("to"));
+        assertEquals("open", start.getString("category"));
+        assertEquals("En curso", start.getJsonObject("name").getString("es"));
+        assertFalse(start.getBoolean("requireComment"));
+        var forRequester = requester.get("/workorders/" + ref + "/transitions").expect(200).objects();
+        assertEquals(List.of("CANCELLED"), forRequester.stream().map(t -> t.getString("to")).toList());
+        assertTrue(forRequester.getFirst().getBoolean("requireComment"));
+        Api.as(It.GLOBEX_AGENT).get("/workorders/" + ref + "/transitions").problem(404, "not-found");
+    }
+
+    @Test
     void anUnknownTargetStatusIs422() {
         var order = create(dispatcher, It.unique("unknown-target"));
         assertEquals(Set.of("to"), transition(dispatcher, order.getString("id"), "DONE").invalidFields());
@@ -126,6 +167,7 @@ class LifecycleIT {
         assertEquals("NEW", teamOnly.getString("status"), "a team alone does not make an order ASSIGNED");
         assertEquals("field", teamOnly.getString("team"));
         transition(dispatcher, ref, "IN_PROGRESS").problem(409, "illegal-transition");
+        transition(dispatcher, ref, "ASSIGNED").problem(409, "illegal-transition");
         var stored = get(dispatcher, ref);
         assertEquals("NEW", stored.getString("status"));
         assertFalse(stored.containsKey("assignee") && !stored.isNull("assignee"));

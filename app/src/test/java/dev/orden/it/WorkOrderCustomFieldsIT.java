@@ -108,6 +108,7 @@ class WorkOrderCustomFieldsIT {
         var old = create(dispatcher, order(It.unique("old repair")).add("type", "repair")
                 .add("customFields", Configs.acmeVisit().add("brand", "Bosch")));
         assertEquals(original.getInt("version"), old.getInt("configVersion"));
+        assertEquals(List.of(), strings(old.getJsonArray("retiredFields")));
         var path = "/workorders/" + old.getString("id");
         try {
             var newer = Configs.publish(admin, without(original.getJsonObject("bundle"), "brand"));
@@ -115,6 +116,7 @@ class WorkOrderCustomFieldsIT {
             var read = get(dispatcher, old.getString("id"));
             assertEquals("Bosch", read.getJsonObject("customFields").getString("brand"), "the value is kept");
             assertEquals(original.getInt("version"), read.getInt("configVersion"));
+            assertEquals(List.of("brand"), strings(read.getJsonArray("retiredFields")), "and shown as retired");
             var patched = dispatcher.patch(path, Json.createObjectBuilder().add("title", "Still editable")
                     .add("customFields", Json.createObjectBuilder().add("diagnosis", "Pump")).build(), 1)
                     .expect(200).json();
@@ -134,7 +136,14 @@ class WorkOrderCustomFieldsIT {
         } finally {
             Configs.rollback(admin, original.getInt("version"));
         }
-        assertTrue(get(dispatcher, old.getString("id")).getJsonObject("customFields").containsKey("brand"));
+        var restored = get(dispatcher, old.getString("id"));
+        assertTrue(restored.getJsonObject("customFields").containsKey("brand"));
+        assertEquals(List.of(), strings(restored.getJsonArray("retiredFields")), "offered again after the rollback");
+    }
+
+    private static List<String> strings(jakarta.json.JsonArray array) {
+        return array.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString)
+                .toList();
     }
 
     @Test

@@ -63,7 +63,7 @@ class WorkOrderListIT {
         o.add(create(dispatcher, order(marker + " repair two").add("type", "repair").add("customFields", Configs.acmeVisit())
                 .add("assignee", agent.id()).add("team", "field")).getString("id"));
         move(agent, o.get(3), "IN_PROGRESS");
-        move(agent, o.get(3), "RESOLVED");
+        move(agent, o.get(3), "RESOLVED", Json.createObjectBuilder().add("diagnosis", "worn belt"));
         // 4: NEW with a team but no one, install, HIGH, area norte
         o.add(create(dispatcher, order(marker + " install north").add("type", "installation").add("priority", "high")
                 .add("customFields", Configs.acmeVisit())
@@ -156,7 +156,8 @@ class WorkOrderListIT {
         assertEquals(orders(0, 4, 5), ids(dispatcher, "status=NEW"));
         assertEquals(orders(0, 4, 5, 6), ids(dispatcher, "status=NEW&status=CANCELLED"));
         assertEquals(orders(0, 4, 5, 6), ids(dispatcher, "status=NEW,CANCELLED"));
-        assertEquals(orders(2, 3), ids(dispatcher, "status=in_progress,RESOLVED"));
+        assertEquals(orders(2, 3), ids(dispatcher, "status=IN_PROGRESS,RESOLVED"));
+        assertEquals(orders(), ids(dispatcher, "status=in_progress"), "state keys are data and match exactly");
         assertEquals(orders(1), ids(dispatcher, "status=ASSIGNED"));
     }
 
@@ -244,9 +245,10 @@ class WorkOrderListIT {
         assertEquals(Set.of("sort"), dispatcher.get(q + "&sort=title").invalidFields());
         assertEquals(Set.of("limit"), dispatcher.get(q + "&limit=0").invalidFields());
         assertEquals(Set.of("limit"), dispatcher.get(q + "&limit=201").invalidFields());
-        assertEquals(Set.of("status"), dispatcher.get(q + "&status=DONE").invalidFields());
+        assertEquals(Set.of("status"), dispatcher.get(q + "&status=NO-SUCH").invalidFields());
+        assertEquals(Set.of("category"), dispatcher.get(q + "&category=DONE").invalidFields());
         assertEquals(Set.of("priority"), dispatcher.get(q + "&priority=whenever").invalidFields());
-        assertEquals(Set.of("status", "limit"), dispatcher.get(q + "&status=DONE&limit=-1").invalidFields());
+        assertEquals(Set.of("status", "limit"), dispatcher.get(q + "&status=9&limit=-1").invalidFields());
         dispatcher.get(q + "&limit=200").expect(200);
         dispatcher.get(q + "&limit=1").expect(200);
     }
@@ -269,25 +271,40 @@ class WorkOrderListIT {
             var counts = dispatcher.get("/workorders/counts?q=" + enc(marker)
                     + (filters.isEmpty() ? "" : "&" + filters)).expect(200).json();
             assertEquals(listed.size(), counts.getJsonNumber("total").longValue(), "total for " + filters);
-            var byStatus = counts.getJsonObject("byStatus");
-            assertEquals(Set.of("NEW", "ASSIGNED", "IN_PROGRESS", "ON_HOLD", "RESOLVED", "CLOSED", "CANCELLED"),
-                    byStatus.keySet());
             Map<String, Long> fromList = listed.stream()
                     .collect(Collectors.groupingBy(w -> w.getString("status"), Collectors.counting()));
-            for (var status : byStatus.keySet()) {
-                assertEquals(fromList.getOrDefault(status, 0L), byStatus.getJsonNumber(status).longValue(),
-                        status + " for " + filters);
-            }
+            assertEquals(fromList, longs(counts.getJsonObject("byStatus")), "byStatus for " + filters);
+            var byCategory = new HashMap<String, Long>(Map.of("new", 0L, "open", 0L, "pending", 0L,
+                    "resolved", 0L, "closed", 0L));
+            listed.forEach(w -> byCategory.merge(w.getString("statusCategory"), 1L, Long::sum));
+            assertEquals(byCategory, longs(counts.getJsonObject("byCategory")), "byCategory for " + filters);
         }
         var all = dispatcher.get("/workorders/counts?q=" + enc(marker)).expect(200).json();
         assertEquals(7, all.getJsonNumber("total").longValue());
-        var byStatus = all.getJsonObject("byStatus");
-        var expected = new HashMap<String, Integer>(Map.of("NEW", 3, "ASSIGNED", 1, "IN_PROGRESS", 1,
-                "ON_HOLD", 0, "RESOLVED", 1, "CLOSED", 0, "CANCELLED", 1));
-        expected.forEach((status, n) -> assertEquals(n, byStatus.getInt(status), status));
+        assertEquals(Map.of("NEW", 3L, "ASSIGNED", 1L, "IN_PROGRESS", 1L, "RESOLVED", 1L, "CANCELLED", 1L),
+                longs(all.getJsonObject("byStatus")));
+        assertEquals(Map.of("new", 3L, "open", 2L, "pending", 0L, "resolved", 1L, "closed", 1L),
+                longs(all.getJsonObject("byCategory")));
         assertEquals(2, requester.get("/workorders/counts?q=" + enc(marker)).expect(200).json()
                 .getJsonNumber("total").longValue(), "requesters count only their own");
-        assertEquals(Set.of("status"), dispatcher.get("/workorders/counts?status=DONE").invalidFields());
+        assertEquals(Set.of("status"), dispatcher.get("/workorders/counts?status=NO-SUCH").invalidFields());
+        assertEquals(Set.of("category"), dispatcher.get("/workorders/counts?category=done").invalidFields());
+    }
+
+    @Test
+    void theCategoryFilterSpansTheStatesOfEveryWorkflow() {
+        var open = listAll(dispatcher, "q=" + enc(marker) + "&category=open,pending");
+        assertEquals(Set.of(o.get(1), o.get(2)), open.stream().map(w -> w.getString("id")).collect(Collectors.toSet()));
+        var doneOrNew = listAll(dispatcher, "q=" + enc(marker) + "&category=resolved&category=NEW");
+        assertEquals(4, doneOrNew.size());
+        assertEquals(List.of(), listAll(dispatcher, "q=" + enc(marker) + "&category=new&status=CANCELLED"),
+                "status and category filters combine (no order is CANCELLED and of category new)");
+    }
+
+    private static Map<String, Long> longs(JsonObject counts) {
+        var map = new HashMap<String, Long>();
+        counts.forEach((key, value) -> map.put(key, ((jakarta.json.JsonNumber) value).longValue()));
+        return map;
     }
 
     private static Comparator<JsonObject> comparator(String sort) {

@@ -3,6 +3,10 @@ package dev.orden.workorder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.orden.config.WorkOrderTypes;
+import dev.orden.config.workflow.Trigger;
+import dev.orden.config.workflow.Workflow;
+import dev.orden.config.workflow.WorkflowState;
 import dev.orden.identity.CurrentUser;
 import dev.orden.identity.Role;
 import dev.orden.shared.problem.FieldError;
@@ -26,6 +30,9 @@ final class Fixtures {
     static final Actor AGENT = new Actor("agent-1", "Ann Agent");
     static final Actor OTHER_AGENT = new Actor("agent-2", "Bob Agent");
     static final Instant DUE = Instant.parse("2026-12-01T17:00:00Z");
+    /** The shipped default bundle's workflow: NEW, ASSIGNED, IN_PROGRESS, ON_HOLD, RESOLVED, CLOSED, CANCELLED. */
+    static final Workflow WORKFLOW = WorkOrderTypes.fallbackWorkflow();
+    static final CurrentUser ADMIN = user("admin-1", Role.TENANT_ADMIN);
 
     private Fixtures() {}
 
@@ -35,28 +42,48 @@ final class Fixtures {
     }
 
     static WorkOrder open() {
-        return WorkOrder.open(42, draft(), REQUESTER, DISPATCHER).order();
+        return WorkOrder.open(42, draft(), WORKFLOW.initialState(), REQUESTER, DISPATCHER).order();
     }
 
-    /** An order brought to {@code status} along the lifecycle, assigned to {@link #AGENT} unless NEW. */
-    static WorkOrder inStatus(WorkOrderStatus status) {
+    static WorkflowState state(String key) {
+        return WORKFLOW.state(key).orElseThrow();
+    }
+
+    /**
+     * An order brought to {@code status} along the shipped default workflow, assigned to {@link #AGENT} unless
+     * NEW or CANCELLED, every move checked by the lifecycle as an admin's.
+     */
+    static WorkOrder inStatus(String status) {
         var order = open();
         switch (status) {
-            case NEW -> {}
-            case ASSIGNED -> order.assign(AGENT, null, DISPATCHER, null);
-            case IN_PROGRESS -> walk(order, WorkOrderStatus.IN_PROGRESS);
-            case ON_HOLD -> walk(order, WorkOrderStatus.IN_PROGRESS, WorkOrderStatus.ON_HOLD);
-            case RESOLVED -> walk(order, WorkOrderStatus.IN_PROGRESS, WorkOrderStatus.RESOLVED);
-            case CLOSED -> walk(order, WorkOrderStatus.IN_PROGRESS, WorkOrderStatus.RESOLVED, WorkOrderStatus.CLOSED);
-            case CANCELLED -> order.transition(WorkOrderStatus.CANCELLED, REQUESTER, null);
+            case "NEW" -> {}
+            case "ASSIGNED" -> assign(order);
+            case "IN_PROGRESS" -> walk(order, "IN_PROGRESS");
+            case "ON_HOLD" -> walk(order, "IN_PROGRESS", "ON_HOLD");
+            case "RESOLVED" -> walk(order, "IN_PROGRESS", "RESOLVED");
+            case "CLOSED" -> walk(order, "IN_PROGRESS", "RESOLVED", "CLOSED");
+            case "CANCELLED" -> step(order, "CANCELLED");
+            default -> throw new IllegalArgumentException(status);
         }
         assertEquals(status, order.status());
         return order;
     }
 
-    private static void walk(WorkOrder order, WorkOrderStatus... steps) {
+    /** Gives the order to {@link #AGENT}, following the workflow's assignment trigger as the service does. */
+    static void assign(WorkOrder order) {
         order.assign(AGENT, null, DISPATCHER, null);
-        for (var step : steps) order.transition(step, AGENT, null);
+        WorkOrderLifecycle.triggered(WORKFLOW, order, Trigger.ASSIGNED)
+                .ifPresent(state -> order.moveTo(state, DISPATCHER, null));
+    }
+
+    private static void walk(WorkOrder order, String... steps) {
+        assign(order);
+        for (var step : steps) step(order, step);
+    }
+
+    private static void step(WorkOrder order, String target) {
+        var move = WorkOrderLifecycle.move(WORKFLOW, order, target, ADMIN);
+        order.moveTo(move.target(), AGENT, "step to " + target);
     }
 
     /** Sets a private field of an entity, standing in for a row loaded from the database. */

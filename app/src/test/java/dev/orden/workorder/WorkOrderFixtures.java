@@ -11,7 +11,8 @@ public final class WorkOrderFixtures {
     public static WorkOrder open(EntityManager em, long number, String title) {
         var actor = new Actor("arq-user", "Arquillian");
         var draft = new WorkOrderDraft(title, null, "incident", Priority.NORMAL, null, null, "{}");
-        var opened = WorkOrder.open(number, draft, actor, actor);
+        var opened = WorkOrder.open(number, draft, dev.orden.config.WorkOrderTypes.fallbackWorkflow().initialState(),
+                actor, actor);
         em.persist(opened.order());
         em.persist(opened.created());
         em.flush();

@@ -262,7 +262,8 @@ class WorkOrderInputTest {
         @Test
         void theFieldLimitAppliesToTheMergedResult() {
             var full = WorkOrder.open(1, new WorkOrderDraft("t", null, "general", Priority.NORMAL, null, null,
-                    customFields(WorkOrderInput.CUSTOM_FIELDS_MAX).toString()), Fixtures.REQUESTER, Fixtures.REQUESTER).order();
+                    customFields(WorkOrderInput.CUSTOM_FIELDS_MAX).toString()), Fixtures.WORKFLOW.initialState(),
+                    Fixtures.REQUESTER, Fixtures.REQUESTER).order();
             assertSingleError(fieldErrors(() -> WorkOrderInput.changes(json("{'customFields': {'extra': 1}}"), full)),
                     "customFields", "must have at most 100 fields");
             var swapped = WorkOrderInput.changes(json("{'customFields': {'extra': 1, 'f0': null}}"), full);

@@ -30,6 +30,11 @@ public final class FieldValuesValidator {
     private FieldValuesValidator() {}
 
     /** The values of a new work order. */
+    /** Whether {@code values} holds something for {@code key}: not absent, null, blank text or an empty list. */
+    public static boolean hasValue(JsonObject values, String key) {
+        return !JsonValues.isEmpty(values.get(key));
+    }
+
     public static List<FieldError> validate(List<FieldDefinition> fields, JsonObject values, ValidationContext ctx) {
         return validate(fields, values, JsonValue.EMPTY_JSON_OBJECT, ctx);
     }

@@ -1,0 +1,202 @@
+// Runs once in every new sandbox context, before any tenant code: installs the helpers rules may use (log,
+// keywords, dates), guards the array built-ins that loop natively over a length without ever yielding to a
+// cancellation (Array.from({length: 1e9}), [].toReversed.call(...), Array.prototype.slice.call({length: 1e9})),
+// then freezes everything reachable from the global object so that nothing a rule does survives into the next
+// evaluation. Returns the two functions the host calls: run and drainLog.
+(function (maxArrayLength, maxLogLineChars) {
+    'use strict';
+    const global = globalThis;
+    const apply = Reflect.apply;
+
+    // ------------------------------------------------------------------------------------------ array guards
+    const lengthOf = (o) => (o === null || o === undefined) ? 0 : (Number(o.length) || 0);
+    const guard = (n, what) => {
+        if (n > maxArrayLength) {
+            throw new RangeError(`Sandbox limit: ${what} over ${n} elements (at most ${maxArrayLength})`);
+        }
+    };
+    // Constant-time methods, and the lazy iterators (their consumers do yield to cancellation); leaving
+    // [Symbol.iterator] alone also keeps spreading and destructuring on GraalJS's fast path.
+    const cheap = new Set(['push', 'pop', 'at', 'constructor', 'values', 'keys', 'entries', Symbol.iterator]);
+    for (const key of Reflect.ownKeys(Array.prototype)) {
+        const original = Array.prototype[key];
+        if (typeof original !== 'function' || cheap.has(key)) continue;
+        const name = typeof key === 'symbol' ? key.description : key;
+        const guarded = {
+            [name](...args) {
+                guard(lengthOf(this), name);
+                return apply(original, this, args);
+            }
+        }[name];
+        Object.defineProperty(Array.prototype, key, {value: guarded, writable: true, configurable: true});
+    }
+    const arrayFrom = Array.from;
+    Object.defineProperty(Array, 'from', {
+        value: {
+            from(items, ...rest) {
+                if (typeof items !== 'string') guard(lengthOf(items), 'Array.from');
+                return apply(arrayFrom, this, [items, ...rest]);
+            }
+        }.from, writable: true, configurable: true
+    });
+
+    // ----------------------------------------------------------------------------------------------- log()
+    let lines = [];
+    let dropped = 0;
+    let maxLines = 0;
+    const format = (value) => {
+        if (typeof value === 'string') return value;
+        try {
+            const json = JSON.stringify(value);
+            return json === undefined ? String(value) : json;
+        } catch (e) {
+            return Object.prototype.toString.call(value);
+        }
+    };
+    const log = (...args) => {
+        if (lines.length >= maxLines) {
+            dropped++;
+            return;
+        }
+        const line = args.map(format).join(' ');
+        lines.push(line.length > maxLogLineChars ? line.slice(0, maxLogLineChars) + '…' : line);
+    };
+
+    // ------------------------------------------------------------------------------------------ keywords.any
+    const fold = (s) => String(s).normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+    const words = (s) => fold(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+    const keywords = {
+        /** True when text contains one of the words or phrases as whole words, ignoring case and accents. */
+        any(text, list) {
+            if (text === null || text === undefined || !Array.isArray(list)) return false;
+            const haystack = ' ' + words(text).join(' ') + ' ';
+            return list.some((w) => {
+                const needle = words(w).join(' ');
+                return needle.length > 0 && haystack.includes(' ' + needle + ' ');
+            });
+        }
+    };
+
+    // ---------------------------------------------------------------------------------------------- dates
+    const DAY = 86400000;
+    const HOUR = 3600000;
+    const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+    const instant = (iso) => {
+        if (typeof iso !== 'string') throw new TypeError('dates: expected an ISO-8601 string, got ' + typeof iso);
+        const t = Date.parse(DATE_ONLY.test(iso) ? iso + 'T00:00:00Z' : iso);
+        if (Number.isNaN(t)) throw new TypeError('dates: not an ISO-8601 date: ' + iso);
+        return t;
+    };
+    const number = (n) => {
+        if (typeof n !== 'number' || !Number.isFinite(n)) throw new TypeError('dates: expected a number, got ' + n);
+        return n;
+    };
+    const dates = {
+        /** A date ('2026-11-27') stays a date; a date-time comes back as a UTC instant ('…Z'). */
+        addDays(iso, n) {
+            const moved = new Date(instant(iso) + number(n) * DAY).toISOString();
+            return DATE_ONLY.test(iso) ? moved.slice(0, 10) : moved;
+        },
+        addHours(iso, n) {
+            return new Date(instant(iso) + number(n) * HOUR).toISOString();
+        },
+        /** The calendar day as written in the string (its own offset), Saturday or Sunday. */
+        isWeekend(iso) {
+            instant(iso);
+            const day = new Date(iso.slice(0, 10) + 'T00:00:00Z').getUTCDay();
+            return day === 0 || day === 6;
+        }
+    };
+
+    // ------------------------------------------------------------------------------------- result checking
+    const describe = (v) => v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v;
+    const jsonValues = function (key, value) {
+        const t = typeof value;
+        if (t === 'function' || t === 'symbol') throw new TypeError(`"${key}" is a ${t}`);
+        return value;
+    };
+    const finish = (result, maxEffects, maxChars) => {
+        if (!Array.isArray(result)) {
+            return ['INVALID_RESULT', 'rule(input) must return an array of effects, not ' + describe(result)];
+        }
+        if (result.length > maxEffects) {
+            return ['OUTPUT_LIMIT', `${result.length} effects, more than the limit of ${maxEffects}`];
+        }
+        for (let i = 0; i < result.length; i++) {
+            const effect = result[i];
+            const proto = effect !== null && typeof effect === 'object' ? Object.getPrototypeOf(effect) : undefined;
+            if (proto !== Object.prototype && proto !== null) {
+                return ['INVALID_RESULT', `effect ${i} must be a plain object, not ${describe(effect)}`];
+            }
+            if (typeof effect.type !== 'string') {
+                return ['INVALID_RESULT', `effect ${i} must have a string "type"`];
+            }
+        }
+        let json;
+        try {
+            json = JSON.stringify(result, jsonValues);
+        } catch (e) {
+            if (e instanceof RangeError && /string length/.test(e.message)) {
+                return ['OUTPUT_LIMIT', `effects over ${maxChars} characters of JSON`];
+            }
+            return ['INVALID_RESULT', 'effects cannot be written as JSON: ' + (e instanceof Error ? e.message : e)];
+        }
+        if (json.length > maxChars) {
+            return ['OUTPUT_LIMIT', `effects take ${json.length} characters of JSON, more than ${maxChars}`];
+        }
+        return [null, json];
+    };
+
+    // ----------------------------------------------------------------------------------------- entry points
+    /** A fresh rule closure and fresh input every time: nothing of one evaluation reaches the next. */
+    const run = (factory, inputJson, maxEffects, maxChars, maxLogLines) => {
+        lines = [];
+        dropped = 0;
+        maxLines = maxLogLines;
+        const rule = factory();
+        if (typeof rule !== 'function') {
+            return ['INVALID_RESULT', 'the rule source must declare function rule(input)', lines, dropped];
+        }
+        if (inputJson === null) return [null, '[]', lines, dropped]; // warm-up: defined, not run
+        const outcome = finish(rule(JSON.parse(inputJson)), maxEffects, maxChars);
+        return [outcome[0], outcome[1], lines, dropped];
+    };
+    const drainLog = () => [lines, dropped];
+
+    // A finalization callback could run during a later evaluation in this context: no use for rules.
+    delete global.FinalizationRegistry;
+    delete global.WeakRef;
+    for (const [name, value] of [['log', log], ['keywords', keywords], ['dates', dates]]) {
+        Object.defineProperty(global, name, {value, writable: false, enumerable: false, configurable: false});
+    }
+
+    // ------------------------------------------------------------------------------------------- freezing
+    // Intrinsics not reachable by name from the global object: iterator, generator and async prototypes.
+    const hidden = [
+        Object.getPrototypeOf(function* () {}), Object.getPrototypeOf(async function () {}),
+        Object.getPrototypeOf(async function* () {}), Object.getPrototypeOf([][Symbol.iterator]()),
+        Object.getPrototypeOf(''[Symbol.iterator]()), Object.getPrototypeOf(new Map()[Symbol.iterator]()),
+        Object.getPrototypeOf(new Set()[Symbol.iterator]()), Object.getPrototypeOf(/a/g[Symbol.matchAll]('a')),
+        Object.getPrototypeOf((function* () {})()), Object.getPrototypeOf((async function* () {})()),
+        (function () { return arguments; })(),
+    ];
+    if (typeof Intl === 'object' && typeof Intl.Segmenter === 'function') {
+        const segments = new Intl.Segmenter().segment('a');
+        hidden.push(Object.getPrototypeOf(segments), Object.getPrototypeOf(segments[Symbol.iterator]()));
+    }
+    const seen = new Set();
+    const pending = [global, ...hidden];
+    while (pending.length > 0) {
+        const o = pending.pop();
+        if (o === null || (typeof o !== 'object' && typeof o !== 'function') || seen.has(o)) continue;
+        seen.add(o);
+        Object.freeze(o);
+        pending.push(Object.getPrototypeOf(o));
+        for (const key of Reflect.ownKeys(o)) {
+            const d = Reflect.getOwnPropertyDescriptor(o, key);
+            if (d === undefined) continue;
+            if ('value' in d) pending.push(d.value); else pending.push(d.get, d.set);
+        }
+    }
+    return Object.freeze([run, drainLog]);
+})
