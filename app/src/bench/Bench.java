@@ -31,6 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   run.sh list [iterations] [warmup]          list + counts filtered by cf.model at 1 and 4 clients, over HTTP
  *   run.sh explain                            EXPLAIN (ANALYZE, BUFFERS) of the list/count SQL as orden_app
  *   run.sh publish [repetitions]              PUT draft + publish of a 200-field bundle
+ *   run.sh datetime                           publishes acme's bundle plus a datetime field visitAt on general
+ *   run.sh sort [iterations] [warmup]         list sorted / range-filtered by custom fields, at 1 and 4 clients
+ *   run.sh explain-sort                       EXPLAIN (ANALYZE, BUFFERS) of those statements as orden_app
  * </pre>
  * Settings (system properties, or environment variables with a BENCH_ prefix): API (http://127.0.0.1:9087/api/v1), KC (http://127.0.0.1:8180),
  * REALM (orden), DB (jdbc:postgresql://127.0.0.1:5432/orden_bench), TENANT (acme), USER (admin@acme.test),
@@ -62,7 +65,11 @@ public class Bench {
             case "list" -> list(args.length > 1 ? Integer.parseInt(args[1]) : 300, args.length > 2 ? Integer.parseInt(args[2]) : 100);
             case "explain" -> explain();
             case "publish" -> publish(args.length > 1 ? Integer.parseInt(args[1]) : 20);
-            default -> System.out.println("usage: Bench seed [n] | list [iterations] [warmup] | explain | publish [repetitions]");
+            case "datetime" -> publishVisitAt();
+            case "sort" -> sort(args.length > 1 ? Integer.parseInt(args[1]) : 300, args.length > 2 ? Integer.parseInt(args[2]) : 100);
+            case "explain-sort" -> explainSort();
+            default -> System.out.println("usage: Bench seed [n] | list [iterations] [warmup] | explain | publish [repetitions]"
+                    + " | datetime | sort [iterations] [warmup] | explain-sort");
         }
     }
 
@@ -111,7 +118,9 @@ public class Bench {
                                                            'lat', 40.0 + (i % 1000) / 1000.0, 'lon', -3.7 + (i % 700) / 1000.0),
                         'preferredSlot', CASE WHEN i % 2 = 0 THEN 'morning' ELSE 'afternoon' END,
                         'diagnosis', 'Diagnosis note ' || (i % 97),
-                        'partsCost', round(((i % 5000) / 10.0)::numeric, 2),
+                        'partsCost', CASE WHEN i % 10 = 0 THEN NULL ELSE round(((i % 5000) / 10.0)::numeric, 2) END,
+                        'visitAt', to_char(timestamp '2024-01-01' + hashint(i) % 1000000 * interval '1 minute',
+                                           'YYYY-MM-DD"T"HH24:MI:SS') || (ARRAY['Z', '+01:00', '-05:00'])[1 + i % 3],
                         'model', CASE WHEN i % 20 = 0 THEN ? ELSE 'M-' || lpad((hashint(i) % ?)::text, 4, '0') END,
                         'serial', 'S' || i,
                         'warranty', i % 4 = 0,
@@ -253,6 +262,126 @@ public class Bench {
                         try (var rs = ps.executeQuery()) {
                             while (rs.next()) System.out.println(rs.getString(1));
                         }
+                    }
+                }
+            }
+            c.rollback();
+        }
+    }
+
+    // ---------------------------------------------------------------- sort and ranges by custom fields
+
+    /** The sort and range cases: money (10 % without a value), number with many ties, date, datetime, text. */
+    static final String[][] SORT_CASES = {
+            {"list  no filter (baseline)", "/workorders?limit=50"},
+            {"list  sort=-cf.partsCost (money)", "/workorders?limit=50&sort=-cf.partsCost"},
+            {"list  sort=cf.partsCost, page 11 (cursor)", null},
+            {"list  sort=cf.floors (number, 12 values)", "/workorders?limit=50&sort=cf.floors"},
+            {"list  sort=-cf.purchaseDate (date)", "/workorders?limit=50&sort=-cf.purchaseDate"},
+            {"list  sort=-cf.visitAt (datetime)", "/workorders?limit=50&sort=-cf.visitAt"},
+            {"list  sort=-cf.visitAt, page 11 (cursor)", null},
+            {"list  sort=cf.model (text)", "/workorders?limit=50&sort=cf.model"},
+            {"list  cf.partsCost.gte=499 (0.2 %)", "/workorders?limit=50&cf.partsCost.gte=499"},
+            {"list  cf.partsCost.gte=250 (45 %)", "/workorders?limit=50&cf.partsCost.gte=250"},
+            {"list  cf.purchaseDate.gte=2024-12-01 (0.3 %)", "/workorders?limit=50&cf.purchaseDate.gte=2024-12-01"},
+            {"list  cf.visitAt.lt=2024-01-02T00:00Z (0.1 %)", "/workorders?limit=50&cf.visitAt.lt=2024-01-02T00:00Z"},
+            {"list  cf.partsCost.empty=true (10 %)", "/workorders?limit=50&cf.partsCost.empty=true"},
+            {"list  sort=-cf.partsCost&cf.purchaseDate.gte=2024-12-01", "/workorders?limit=50&sort=-cf.partsCost&cf.purchaseDate.gte=2024-12-01"},
+            {"count cf.partsCost.gte=499", "/workorders/counts?cf.partsCost.gte=499"},
+            {"count cf.visitAt.lt=2024-01-02T00:00Z", "/workorders/counts?cf.visitAt.lt=2024-01-02T00:00Z"},
+    };
+
+    static void sort(int iterations, int warmup) throws Exception {
+        var token = token();
+        var cases = new ArrayList<String[]>();
+        for (var c : SORT_CASES) {
+            var sort = c[0].contains("visitAt") ? "-cf.visitAt" : "cf.partsCost";
+            var path = c[1] != null ? c[1] : "/workorders?limit=50&sort=" + sort + "&cursor=" + cursorAfterPages(token, sort, 10);
+            cases.add(new String[] {c[0], path});
+            var body = get(token, path);
+            System.out.println("# " + c[0] + " -> " + (body.length() > 160 ? body.substring(0, 160) + "…" : body));
+        }
+        System.out.printf("%-58s %3s %6s %8s %8s %8s %8s %9s%n", "case", "cl", "n", "p50 ms", "p95 ms", "p99 ms",
+                "max ms", "req/s");
+        for (var c : cases) {
+            for (int clients : new int[] {1, 4}) {
+                token = token(); // access tokens live 5 minutes; the slow cases take longer than that together
+                run(token, c[1], warmup, 1);
+                var r = run(token, c[1], iterations, clients);
+                System.out.printf("%-58s %3d %6d %8.1f %8.1f %8.1f %8.1f %9.1f%n", c[0], clients, r.samples.length,
+                        pct(r.samples, 50), pct(r.samples, 95), pct(r.samples, 99), pct(r.samples, 100), r.throughput);
+            }
+        }
+    }
+
+    /** The nextCursor after {@code pages} pages of 50 in {@code sort}. */
+    static String cursorAfterPages(String token, String sort, int pages) throws Exception {
+        String cursor = null;
+        for (int page = 0; page < pages; page++) {
+            var body = get(token, "/workorders?limit=50&sort=" + sort + (cursor == null ? "" : "&cursor=" + cursor));
+            cursor = Json.createReader(new StringReader(body)).readObject().getString("nextCursor");
+        }
+        return cursor;
+    }
+
+    /** acme's bundle with a datetime field visitAt on the general type, published (the seed fills it in). */
+    static void publishVisitAt() throws Exception {
+        var token = token();
+        JsonObject base;
+        try (var reader = Json.createReader(Files.newBufferedReader(Path.of(BUNDLE)))) {
+            base = reader.readObject();
+        }
+        var fields = Json.createArrayBuilder(base.getJsonArray("fields")).add(Json.createObjectBuilder()
+                .add("key", "visitAt").add("type", "datetime")
+                .add("label", Json.createObjectBuilder().add("es", "Visita").add("en", "Visit")));
+        var types = Json.createArrayBuilder();
+        for (var t : base.getJsonArray("types")) {
+            var type = t.asJsonObject();
+            types.add(!type.getString("key").equals("general") ? type : Json.createObjectBuilder(type)
+                    .add("fields", Json.createArrayBuilder(type.getJsonArray("fields")).add("visitAt")).build());
+        }
+        var bundle = Json.createObjectBuilder(base).add("fields", fields).add("types", types).build();
+        System.out.println("PUT draft -> " + send(token, "PUT", "/admin/config/draft", bundle.toString(), 200));
+        System.out.println("publish -> " + send(token, "POST", "/admin/config/draft/publish", null, 200));
+    }
+
+    /**
+     * EXPLAIN (ANALYZE, BUFFERS) of the statements EclipseLink sends for a money sort, a later page of it, a range
+     * filter under the default sort and its count; the field key and bounds as parameters, as the application binds
+     * them (the statements were copied from the server log).
+     */
+    static void explainSort() throws Exception {
+        var key = "CASE WHEN jsonb_typeof((custom_fields -> CAST(? AS text))) = 'number' "
+                + "THEN CAST((custom_fields -> CAST(? AS text)) AS numeric) END";
+        var bound = "(SELECT CASE WHEN jsonb_typeof(CAST(? AS jsonb)) = 'number' THEN CAST(CAST(? AS jsonb) AS numeric) END)";
+        record Q(String title, String sql, Object... parameters) {}
+        // The tenant condition first here (EclipseLink appends it last): the plan is the same, the parameters simpler.
+        var queries = List.of(
+                new Q("sort=-cf.partsCost", "SELECT * FROM work_order WHERE tenant_id = ?::uuid ORDER BY " + key
+                        + " DESC NULLS LAST, number DESC LIMIT 51", "partsCost", "partsCost"),
+                new Q("sort=cf.partsCost, page 11: after the cursor (2.8, number 0)", "SELECT * FROM work_order"
+                        + " WHERE tenant_id = ?::uuid AND (CASE WHEN " + bound + " IS NULL THEN " + key + " IS NULL"
+                        + " AND (number > ?) ELSE COALESCE(" + key + " > " + bound + " OR (" + key + " = " + bound
+                        + " AND (number > ?)), true) END) ORDER BY " + key + " ASC NULLS LAST, number ASC LIMIT 51",
+                        "2.8", "2.8", "partsCost", "partsCost", 0L, "partsCost", "partsCost", "2.8", "2.8",
+                        "partsCost", "partsCost", "2.8", "2.8", 0L, "partsCost", "partsCost"),
+                new Q("cf.partsCost.gte=499 (default sort)", "SELECT * FROM work_order WHERE tenant_id = ?::uuid AND "
+                        + key + " >= " + bound + " ORDER BY created_at DESC, number DESC LIMIT 51",
+                        "partsCost", "partsCost", "499", "499"),
+                new Q("counts cf.partsCost.gte=499", "SELECT status, COUNT(id) FROM work_order WHERE tenant_id = ?::uuid"
+                        + " AND " + key + " >= " + bound + " GROUP BY status", "partsCost", "partsCost", "499", "499"));
+        try (var c = DriverManager.getConnection(DB, "orden_app", setting("APP_PASSWORD", "orden_app"))) {
+            c.setAutoCommit(false);
+            var tenantId = tenantId(c);
+            setTenant(c, tenantId);
+            for (var q : queries) {
+                System.out.println("== " + q.title());
+                try (var ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + q.sql())) {
+                    ps.setObject(1, tenantId);
+                    int i = 2;
+                    for (var p : q.parameters()) ps.setObject(i++, p);
+                    try (var rs = ps.executeQuery()) {
+                        while (rs.next()) System.out.println(rs.getString(1));
                     }
                 }
             }

@@ -26,8 +26,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The archive every in-container test deploys: {@code orden-arq.war} (context root {@code /orden-arq}), put beside
- * {@code orden.war} in the running orden-it server. It holds the application's compiled classes, its libraries, its
- * configuration resources ({@code config/}) and its
+ * {@code orden.war} in the running orden-it server. It holds the application's compiled classes with the resources
+ * beside them (such as the rule sandbox's {@code prelude.js}), its libraries, its configuration resources
+ * ({@code config/}) and its
  * {@code persistence.xml}, so the tests get the real container EntityManager, JTA and CDI on the same
  * {@code jdbc/orden} datasource (same role, same pool, same row-level security) as the application.
  *

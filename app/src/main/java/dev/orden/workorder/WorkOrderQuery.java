@@ -1,23 +1,25 @@
 package dev.orden.workorder;
 
 import dev.orden.config.workflow.StateCategory;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A validated list request. Null or empty filters are not applied; {@code statuses} are state keys of any workflow,
  * {@code categories} their categories; {@code assignee} may be {@link #UNASSIGNED};
- * {@code customFields} maps a custom-field key to the value it must equal.
- * {@code requester} is forced to the caller for requesters by the service, never trusted from them.
+ * {@code customFields} maps a custom-field key to the value it must equal; {@code customFieldConditions} are the
+ * typed ranges and emptiness tests. {@code requester} is forced to the caller for requesters by the service, never
+ * trusted from them.
  */
 record WorkOrderQuery(Set<String> statuses, Set<StateCategory> categories, String assignee, String team, String type, String area,
                       String requester, Priority priority, String text, Map<String, String> customFields,
-                      WorkOrderSort sort, Cursor after, int limit) {
+                      List<CustomFieldCondition> customFieldConditions, WorkOrderSort sort, Cursor after, int limit) {
 
     static final String UNASSIGNED = "none";
 
     WorkOrderQuery withRequester(String requesterId) {
-        return new WorkOrderQuery(statuses, categories, assignee, team, type, area, requesterId, priority, text, customFields,
-                sort, after, limit);
+        return new WorkOrderQuery(statuses, categories, assignee, team, type, area, requesterId, priority, text,
+                customFields, customFieldConditions, sort, after, limit);
     }
 }

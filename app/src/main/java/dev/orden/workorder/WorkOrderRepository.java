@@ -3,6 +3,7 @@ package dev.orden.workorder;
 import dev.orden.shared.persistence.TenantEntityManager;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
@@ -71,16 +72,21 @@ public class WorkOrderRepository {
     /** One page, plus one row more when there is a next page. */
     List<WorkOrder> search(WorkOrderQuery query) {
         var where = new Where(query);
-        var sort = query.sort();
         if (query.after() != null) where.keysetAfter(query.after());
-        var direction = sort.ascending() ? "ASC" : "DESC";
-        var orderBy = sort.timeField() == null
-                ? " ORDER BY w.number " + direction
-                : " ORDER BY w." + sort.timeField() + " " + direction + ", w.number " + direction;
-        TypedQuery<WorkOrder> jpql = em().createQuery("SELECT w FROM WorkOrder w" + where.clause() + orderBy,
-                WorkOrder.class);
+        TypedQuery<WorkOrder> jpql = em().createQuery("SELECT w FROM WorkOrder w" + where.clause()
+                + orderBy(query.sort(), where), WorkOrder.class);
         where.parameters.forEach(jpql::setParameter);
         return jpql.setMaxResults(query.limit() + 1).getResultList();
+    }
+
+    private static String orderBy(WorkOrderSort sort, Where where) {
+        var direction = sort.ascending() ? " ASC" : " DESC";
+        if (sort.field() != null) {
+            return " ORDER BY " + where.sortKey().jpql() + direction + " NULLS LAST, w.number" + direction;
+        }
+        return sort.timeField() == null
+                ? " ORDER BY w.number" + direction
+                : " ORDER BY w." + sort.timeField() + direction + ", w.number" + direction;
     }
 
     /** Orders per state key and per category (every category listed, zero included). */
@@ -146,6 +152,7 @@ public class WorkOrderRepository {
                 parameters.put(key + "s", CustomFieldFilter.asString(filter.getKey(), filter.getValue()));
                 parameters.put(key + "l", CustomFieldFilter.asLiteral(filter.getKey(), filter.getValue()));
             }
+            customFieldConditions(query.customFieldConditions());
             if (query.text() != null) {
                 add("(LOWER(w.title) LIKE :text ESCAPE '\\' OR LOWER(w.description) LIKE :text ESCAPE '\\')",
                         "text", "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%");
@@ -156,13 +163,72 @@ public class WorkOrderRepository {
             var sort = query.sort();
             var op = sort.ascending() ? ">" : "<";
             parameters.put("afterNumber", cursor.number());
-            if (sort.timeField() == null) {
+            if (sort.field() != null) {
+                keysetAfterValue(sort.field().kind(), op, cursor.value());
+            } else if (sort.timeField() == null) {
                 conditions.add("w.number " + op + " :afterNumber");
             } else {
                 var field = "w." + sort.timeField();
                 conditions.add("(" + field + " " + op + " :afterAt OR (" + field + " = :afterAt AND w.number " + op
                         + " :afterNumber))");
                 parameters.put("afterAt", cursor.at());
+            }
+        }
+
+        /**
+         * After the cursor's row in "key, then number", rows without a key last. When the cursor's row had no key:
+         * rows without one and a greater number; else a greater key, the same key and a greater number, or no key
+         * (the comparisons are NULL then). The CASE on the cursor's key, computed once, keeps the row's key to one
+         * or two evaluations: it is the costly part (docs/benchmarks.md).
+         */
+        private void keysetAfterValue(CustomFieldKind kind, String op, JsonValue value) {
+            parameters.put("afterValue", value.toString());
+            var after = SqlFragment.of("(? " + op + " ?)", "w.number", ":afterNumber");
+            var condition = SqlFragment.of("(CASE WHEN {c} IS NULL THEN {k} IS NULL AND {n}"
+                            + " ELSE COALESCE({k} " + op + " {c} OR ({k} = {c} AND {n}), true) END)")
+                    .with("{k}", sortKey())
+                    .with("{c}", bound(kind, ":afterValue"))
+                    .with("{n}", after);
+            conditions.add(condition.jpql());
+        }
+
+        /** The sort key of the field the list is sorted by. */
+        SqlFragment sortKey() {
+            var field = query.sort().field();
+            parameters.put("sortField", field.key());
+            return field.kind().sortKey(fieldValue(":sortField"));
+        }
+
+        /** The custom field named by a parameter, as jsonb. */
+        private static SqlFragment fieldValue(String keyParameter) {
+            return SqlFragment.of("(? -> CAST(? AS text))", "w.customFields", keyParameter);
+        }
+
+        /**
+         * A bound's sort key, by the same SQL as the rows' keys; a sub-select, so that it is computed once per query
+         * rather than once per row.
+         */
+        private static SqlFragment bound(CustomFieldKind kind, String jsonParameter) {
+            return SqlFragment.of("(SELECT {b})").with("{b}", kind.sortKey(SqlFragment.of("CAST(? AS jsonb)", jsonParameter)));
+        }
+
+        private void customFieldConditions(List<CustomFieldCondition> customConditions) {
+            int n = 0;
+            for (var condition : customConditions) {
+                var key = "cfc" + n++;
+                parameters.put(key + "k", condition.key());
+                var value = fieldValue(":" + key + "k");
+                if (condition.operator() == CustomFieldCondition.Operator.EMPTY) {
+                    var empty = SqlFragment.of(condition.bound() == JsonValue.TRUE ? "{e}" : "NOT {e}")
+                            .with("{e}", SqlFragment.of(CustomFieldKind.EMPTY).with(CustomFieldKind.VALUE, value));
+                    conditions.add(empty.jpql());
+                } else {
+                    parameters.put(key + "b", condition.bound().toString());
+                    var range = SqlFragment.of("{k} " + condition.operator().sql() + " {b}")
+                            .with("{k}", condition.kind().sortKey(value))
+                            .with("{b}", bound(condition.kind(), ":" + key + "b"));
+                    conditions.add(range.jpql());
+                }
             }
         }
 

@@ -1,5 +1,6 @@
 package dev.orden.workorder;
 
+import dev.orden.config.field.FieldDefinition;
 import dev.orden.config.workflow.StateCategory;
 import dev.orden.identity.Role;
 import dev.orden.shared.problem.FieldError;
@@ -39,6 +40,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -62,6 +64,9 @@ public class WorkOrderResource {
     @Inject
     TenantContext context;
 
+    @Inject
+    CustomFieldCatalog customFieldCatalog;
+
     @Context
     UriInfo uriInfo;
 
@@ -80,7 +85,9 @@ public class WorkOrderResource {
     }
 
     @GET
-    @Operation(summary = "List work orders with filters (cf.<key>=value for custom fields), sorting and cursor pagination")
+    @Operation(summary = "List work orders with filters (custom fields: cf.<key>=value; cf.<key>.gte|lte|gt|lt=bound "
+            + "on number, money, date and datetime fields; cf.<key>.empty=true|false), sorting (number, createdAt, "
+            + "updatedAt or cf.<key> typed by the field, '-' for descending, no value last) and cursor pagination")
     public PageView list(@QueryParam("status") List<String> status, @QueryParam("category") List<String> category,
                          @QueryParam("assignee") String assignee,
                          @QueryParam("team") String team, @QueryParam("type") String type,
@@ -95,7 +102,8 @@ public class WorkOrderResource {
 
     @GET
     @Path("counts")
-    @Operation(summary = "Count work orders by status and by status category, with the same filters as the list")
+    @Operation(summary = "Count work orders by status and by status category, with the same filters as the list "
+            + "(cf.<key>=value, cf.<key>.gte|lte|gt|lt|empty too)")
     public CountsView counts(@QueryParam("status") List<String> status, @QueryParam("category") List<String> category,
                              @QueryParam("assignee") String assignee,
                              @QueryParam("team") String team, @QueryParam("type") String type,
@@ -217,6 +225,8 @@ public class WorkOrderResource {
                                  String limit) {
         var errors = new ArrayList<FieldError>();
         var customFields = CustomFieldFilter.fromQuery(uriInfo.getQueryParameters(), errors);
+        var definitions = definitionsFor(customFields, sort);
+        var conditions = CustomFieldCondition.typed(customFields.conditions(), definitions, errors);
         var statuses = new TreeSet<String>();
         for (var key : listed(status)) {
             if (STATE_KEY.matcher(key).matches()) statuses.add(key);
@@ -240,10 +250,16 @@ public class WorkOrderResource {
         if (size < 1 || size > MAX_LIMIT) errors.add(new FieldError("limit", "must be between 1 and " + MAX_LIMIT));
         if (text != null && text.length() > 200) errors.add(new FieldError("q", "must be at most 200 characters"));
         if (!errors.isEmpty()) throw ProblemException.invalid(errors);
-        var order = WorkOrderSort.parse(sort);
+        var order = WorkOrderSort.parse(sort, definitions);
         var after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor, order);
         return new WorkOrderQuery(statuses, categories, me(assignee), blankToNull(team), blankToNull(type), blankToNull(area),
-                me(requester), priorityFilter, blankToNull(text), customFields, order, after, size);
+                me(requester), priorityFilter, blankToNull(text), customFields.equal(), conditions, order, after, size);
+    }
+
+    /** The tenant's custom-field definitions, read only when a condition or the sort is typed by them. */
+    private Map<String, FieldDefinition> definitionsFor(CustomFieldFilter.Parsed customFields, String sort) {
+        return customFields.conditions().isEmpty() && !WorkOrderSort.needsFields(sort) ? Map.of()
+                : customFieldCatalog.byKey();
     }
 
     /** The values of a repeatable, comma-separated parameter ({@code status=A,B&status=C}), blanks dropped. */
