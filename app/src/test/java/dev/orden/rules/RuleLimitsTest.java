@@ -139,7 +139,7 @@ class RuleLimitsTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "'assign'", "null", "undefined", "{type: 'assign'}", "[{}]", "[{type: 1}]", "[null]", "[[]]",
-        "[new Date()]", "[() => 1]", "[{type: 'x', run() {}}]", "[{type: 'x', s: Symbol('s')}]",
+        "[new Date()]", "[() => 1]", "[Symbol('effect')]",
         "(() => { const e = {type: 'x'}; e.self = e; return [e]; })()", "[{type: 'x', n: 10n}]",
         "Promise.resolve([])",
     })
@@ -147,6 +147,13 @@ class RuleLimitsTest {
         var tenant = UUID.randomUUID();
         fails(Kind.INVALID_RESULT, tenant, "function rule() { return " + result + "; }", LIMITS);
         assertHealthy(tenant);
+    }
+
+    @Test
+    void whatJsonCannotCarryInsideAnEffectIsLeftOutAsJsonDoes() {
+        var result = Rules.effects(UUID.randomUUID(),
+                "function rule() { return [{type: 'x', run() {}, s: Symbol('s'), u: undefined, n: NaN}]; }", ORDER);
+        assertEquals("[{\"type\":\"x\",\"n\":null}]", result.effects().toString());
     }
 
     @Test
