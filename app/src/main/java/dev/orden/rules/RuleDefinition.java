@@ -1,5 +1,7 @@
 package dev.orden.rules;
 
+import static dev.orden.shared.json.JsonReading.strings;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -76,15 +78,5 @@ public record RuleDefinition(String key, String name, Set<String> events, int or
         if (statements != null) limits = limits.withStatements(statements);
         if (timeout != null) limits = limits.withTimeout(timeout);
         return limits.within(maxima);
-    }
-
-    private static Set<String> strings(JsonValue value) {
-        var result = new LinkedHashSet<String>();
-        if (value instanceof JsonArray array) {
-            array.forEach(v -> {
-                if (v instanceof JsonString s) result.add(s.getString());
-            });
-        }
-        return result;
     }
 }
