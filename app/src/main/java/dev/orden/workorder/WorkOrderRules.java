@@ -69,7 +69,7 @@ class WorkOrderRules {
         var recorded = new ArrayList<RuleTraces.Recorded>();
         var rejection = new String[1];
         runner.run(tenantId, fired.rules(), event, order.type(),
-                () -> RuleInput.of(event, order, change, user, fired.bundle()),
+                () -> RuleOrder.input(event, order, change, user, fired.bundle()),
                 run -> {
                     if (rejection[0] != null) return;
                     var outcome = apply(run, order, event, history);
