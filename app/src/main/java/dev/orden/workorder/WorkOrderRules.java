@@ -89,7 +89,9 @@ class WorkOrderRules {
     private Applied apply(RuleRun run, WorkOrder order, String event, List<WorkOrderEvent> history) {
         var rule = new Actor("rule:" + run.definition().key(), run.definition().name() + " (" + run.label() + ")");
         if (run.error().isPresent()) {
-            var error = run.error().get();
+            var failure = run.error().get();
+            var error = failure.kind() + (failure.line() == null ? "" : " at " + failure.line() + ":" + failure.column())
+                    + ": " + RuleRun.shortMessage(failure);
             history.add(WorkOrderEvent.ruleFailure(order.id(), rule, "Rule " + run.label() + " failed: " + error));
             var rejection = run.definition().onError() == RuleDefinition.OnError.REJECT
                     ? "Rule " + run.definition().name() + " (" + run.label() + ") failed, and its policy rejects the change: "
