@@ -2,6 +2,7 @@ package dev.orden.workorder;
 
 import dev.orden.shared.persistence.TenantEntityManager;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -11,6 +12,7 @@ import java.util.Collection;
 import dev.orden.config.workflow.StateCategory;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +26,9 @@ public class WorkOrderRepository {
 
     @Inject
     TenantEntityManager tenantEm;
+
+    @Inject
+    Event<WorkOrderChanged> changes;
 
     private EntityManager em() {
         return tenantEm.em();
@@ -47,6 +52,16 @@ public class WorkOrderRepository {
     void append(Collection<WorkOrderEvent> events) {
         var em = em();
         events.forEach(em::persist);
+        announce(events);
+    }
+
+    /** Each order's new entries as one {@link WorkOrderChanged}, for observers of the commit (live tracking). */
+    private void announce(Collection<WorkOrderEvent> events) {
+        var tenantId = tenantEm.boundTenant().orElseThrow();
+        var byOrder = new LinkedHashMap<UUID, List<WorkOrderEvent>>();
+        events.forEach(e -> byOrder.computeIfAbsent(e.workOrderId(), id -> new ArrayList<>()).add(e));
+        byOrder.forEach((id, entries) -> find(id).ifPresent(order ->
+                changes.fire(new WorkOrderChanged(tenantId, order, entries))));
     }
 
     void add(Comment comment) {

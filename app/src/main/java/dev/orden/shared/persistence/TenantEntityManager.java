@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -37,6 +38,13 @@ public class TenantEntityManager {
     public EntityManager em() {
         var bound = transactions.getTransactionKey() == null ? null : (UUID) transactions.getResource(BOUND_TENANT);
         return bind(bound != null ? bound : tenantContext.tenantId());
+    }
+
+    /** The tenant the current transaction is bound to, if any. */
+    public Optional<UUID> boundTenant() {
+        return transactions.getTransactionKey() == null
+                ? Optional.empty()
+                : Optional.ofNullable((UUID) transactions.getResource(BOUND_TENANT));
     }
 
     /** For work that runs for a tenant outside a request (provisioning, background jobs). */
