@@ -7,6 +7,8 @@ final class It {
 
     static final String BASE_URL = System.getProperty("orden.it.baseUrl", "http://127.0.0.1:9081");
     static final String API_URL = BASE_URL + "/api/v1";
+    /** A second server on the same database and Keycloak (orden-it-…-replica); null when none was started. */
+    static final String REPLICA_URL = System.getProperty("orden.it.replicaUrl");
     static final String KC_URL = System.getProperty("orden.it.kcUrl", "http://127.0.0.1:8180");
     static final String REALM = "orden";
     static final String JDBC_URL = System.getProperty("orden.it.jdbcUrl",
@@ -40,18 +42,21 @@ final class It {
      */
     static synchronized void awaitReady() {
         if (ready) return;
+        awaitReady(BASE_URL);
+        ready = true;
+    }
+
+    /** Waits (at most three minutes) until the server at {@code baseUrl} reports ready. */
+    static void awaitReady(String baseUrl) {
         var client = Http.DEFAULT;
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(BASE_URL + "/health/ready"))
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + "/health/ready"))
                 .timeout(java.time.Duration.ofSeconds(10)).build();
         var deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
             try {
                 var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    ready = true;
-                    return;
-                }
+                if (response.statusCode() == 200) return;
                 last = response.statusCode() + " " + response.body();
             } catch (java.io.IOException e) {
                 last = e.toString();
@@ -61,7 +66,7 @@ final class It {
             }
             java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(500).toNanos());
         }
-        throw new IllegalStateException("Orden at " + BASE_URL + " is not ready: " + last);
+        throw new IllegalStateException("Orden at " + baseUrl + " is not ready: " + last);
     }
 
     private static boolean ready;
