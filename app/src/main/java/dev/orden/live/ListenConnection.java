@@ -58,19 +58,17 @@ final class ListenConnection implements AutoCloseable {
         return List.of();
     }
 
-    /** Stops listening before the connection goes back to the pool; a broken one is thrown away instead. */
+    /**
+     * Stops listening before the connection goes back to the pool. A broken one fails here with a connection error,
+     * on which Liberty discards it (and the rest of the pool) rather than pooling it again.
+     */
     @Override
     public void close() {
-        try (var statement = connection.createStatement()) {
+        try (connection; var statement = connection.createStatement()) {
             statement.execute("UNLISTEN *");
             statement.execute("RESET application_name");
-            connection.close();
         } catch (SQLException e) {
-            try {
-                connection.abort(Runnable::run);
-            } catch (SQLException | RuntimeException ignored) {
-                // Already gone.
-            }
+            // Broken: already discarded.
         }
     }
 }

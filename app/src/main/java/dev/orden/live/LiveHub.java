@@ -53,14 +53,6 @@ public class LiveHub {
     private CompletableFuture<Void> deliveries = CompletableFuture.completedFuture(null);
     private ScheduledFuture<?> ticks;
 
-    @PostConstruct
-    void start() {
-        recent = new RecentNotices(settings.replayWindow(), settings.replaySize());
-        long period = settings.heartbeat().toMillis();
-        ticks = scheduler.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
-        Runtime.getRuntime().addShutdownHook(onTerm);
-    }
-
     /**
      * Liberty waits up to 30 s on stopping for open connections to finish (quiesce) before it stops the application,
      * and an open stream never finishes by itself. On SIGTERM (how Kubernetes stops a pod) the streams are closed at
@@ -68,6 +60,14 @@ public class LiveHub {
      * sends no signal: there the quiesce runs its 30 s while a stream is open.)
      */
     private final Thread onTerm = new Thread(this::closeAll, "orden-live-shutdown");
+
+    @PostConstruct
+    void start() {
+        recent = new RecentNotices(settings.replayWindow(), settings.replaySize());
+        long period = settings.heartbeat().toMillis();
+        ticks = scheduler.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
+        Runtime.getRuntime().addShutdownHook(onTerm);
+    }
 
     @PreDestroy
     void stop() {

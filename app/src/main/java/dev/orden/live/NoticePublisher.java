@@ -26,13 +26,25 @@ public class NoticePublisher {
 
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) WorkOrderChanged change) {
         var notice = Notice.of(change);
+        try {
+            publish(notice);
+        } catch (SQLException first) {
+            // A pooled connection the database dropped (a restart): Liberty has now purged the pool, so once more.
+            try {
+                publish(notice);
+            } catch (SQLException e) {
+                e.addSuppressed(first);
+                LOG.log(Level.WARNING, "Change " + notice.id() + " to order " + notice.orderId() + " not announced", e);
+            }
+        }
+    }
+
+    private void publish(Notice notice) throws SQLException {
         try (var connection = dataSource.getConnection();
              var statement = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
             statement.setString(1, Notice.CHANNEL);
             statement.setString(2, notice.toJson());
             statement.execute();
-        } catch (SQLException e) {
-            LOG.log(Level.WARNING, "Change " + notice.id() + " to order " + notice.orderId() + " not announced", e);
         }
     }
 }

@@ -16,6 +16,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -90,6 +93,50 @@ class LiveEventsIT {
                 assertFalse(event.data().contains("internal note") || event.data().contains("cuándo"),
                         "events say what changed, not the text: " + event);
             }
+        }
+    }
+
+    /**
+     * Two edits of the same version at once: both store their history, one commits and the other is rolled back at
+     * the version check. Only the committed one is announced, with the committed version.
+     */
+    @Test
+    void ofConcurrentEditsOnlyTheCommittedOneIsAnnounced() throws Exception {
+        var dispatcher = Api.as(It.ACME_DISPATCHER);
+        var agent = Api.as(It.ACME_AGENT);
+        var pool = Executors.newFixedThreadPool(2);
+        try (var events = stream(It.ACME_DISPATCHER)) {
+            var id = create(dispatcher, It.unique("live race")).getString("id");
+            var winners = new ArrayList<List<String>>();
+            var versions = new ArrayList<Integer>();
+            for (int round = 0; round < 4; round++) {
+                int version = WorkOrders.get(dispatcher, id).getInt("version");
+                var barrier = new CyclicBarrier(2);
+                var title = pool.submit(() -> {
+                    barrier.await();
+                    return dispatcher.patch("/workorders/" + id, Json.createObjectBuilder().add("title",
+                            "race " + version).build(), version);
+                });
+                var area = pool.submit(() -> {
+                    barrier.await();
+                    return agent.patch("/workorders/" + id, Json.createObjectBuilder().add("area", "zone " + version)
+                            .build(), version);
+                });
+                var byTitle = title.get();
+                var byArea = area.get();
+                assertEquals(Set.of(200, 409), Set.of(byTitle.status(), byArea.status()),
+                        byTitle.describe() + " / " + byArea.describe());
+                var winner = byTitle.status() == 200 ? byTitle : byArea;
+                winners.add(byTitle.status() == 200 ? List.of("title") : List.of("area"));
+                versions.add(winner.json().getInt("version"));
+            }
+            comment(dispatcher, id, "done", "INTERNAL").expect(201);
+            var seen = events.until(e -> id.equals(e.orderId()) && "workorder.commented".equals(e.name())).stream()
+                    .filter(e -> id.equals(e.orderId()) && "workorder.changed".equals(e.name())).toList();
+            assertEquals(versions, seen.stream().map(e -> e.json().getInt("version")).toList(), seen.toString());
+            assertEquals(winners, seen.stream().map(LiveEventsIT::changed).toList(), seen.toString());
+        } finally {
+            pool.shutdownNow();
         }
     }
 
