@@ -4,6 +4,7 @@ import dev.orden.shared.problem.ProblemException;
 import dev.orden.shared.problem.ProblemType;
 import dev.orden.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -36,6 +37,9 @@ public class ConfigService {
 
     @Inject
     TeamMembers teamMembers;
+
+    @Inject
+    Instance<BundleCheck> checks;
 
     /** A version with its verdict (drafts are stored even when invalid; publishing is what refuses them). */
     public record Checked(ConfigVersion version, BundleValidation validation) {}
@@ -153,10 +157,14 @@ public class ConfigService {
         active.swapOnCommit(tenantId, new ActiveConfiguration.Active(version, bundle));
     }
 
-    /** The bundle's own rules, then what only the tenant can tell: that its teams name its own staff. */
+    /**
+     * The bundle's own rules, then what only the tenant can tell: that its teams name its own staff; then what other
+     * features check (e.g. that its assignment strategies are installed).
+     */
     private BundleValidation validate(JsonObject bundle) {
-        var validation = BundleValidation.of(bundle);
-        return validation.with(bundle, teamMembers.check(bundle));
+        var validation = BundleValidation.of(bundle).with(bundle, teamMembers.check(bundle));
+        for (var check : checks) validation = validation.with(bundle, check.check(bundle));
+        return validation;
     }
 
     private ConfigVersion existingDraft() {
