@@ -1,6 +1,6 @@
 package dev.orden.assignment;
 
-import dev.orden.config.BundleCheck;
+import dev.orden.config.DraftCheck;
 import dev.orden.plugin.assignment.Settings;
 import dev.orden.shared.problem.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * strategy accepts the tenant's settings for it.
  */
 @ApplicationScoped
-class InstalledStrategies implements BundleCheck {
+class InstalledStrategies implements DraftCheck {
 
     @Inject
     Strategies strategies;

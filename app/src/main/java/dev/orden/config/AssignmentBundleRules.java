@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * What the schema cannot say about {@code assignment.json}: unique strategy, agent and rule keys; the default
  * strategy and every rule's strategy are enabled ones; agents are team members; the areas, types, fields and teams
  * named exist; a rule's person is a member of its team (of some team without one). Whether the strategies are
- * installed and their settings right is checked where the plugins are known ({@link BundleCheck}s).
+ * installed and their settings right is checked where the plugins are known ({@link DraftCheck}s).
  */
 final class AssignmentBundleRules {
 

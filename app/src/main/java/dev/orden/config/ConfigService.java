@@ -11,6 +11,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,10 +37,7 @@ public class ConfigService {
     InitialBundles initialBundles;
 
     @Inject
-    TeamMembers teamMembers;
-
-    @Inject
-    Instance<BundleCheck> checks;
+    Instance<DraftCheck> checks;
 
     /** A version with its verdict (drafts are stored even when invalid; publishing is what refuses them). */
     public record Checked(ConfigVersion version, BundleValidation validation) {}
@@ -158,12 +156,14 @@ public class ConfigService {
     }
 
     /**
-     * The bundle's own rules, then what only the tenant can tell: that its teams name its own staff; then what other
-     * features check (e.g. that its assignment strategies are installed).
+     * The bundle's own rules, then what only the tenant's environment can tell (its teams name its own staff, its
+     * flow rules compile and pass their tests), in a fixed order.
      */
     private BundleValidation validate(JsonObject bundle) {
-        var validation = BundleValidation.of(bundle).with(bundle, teamMembers.check(bundle));
-        for (var check : checks) validation = validation.with(bundle, check.check(bundle));
+        var validation = BundleValidation.of(bundle);
+        for (var check : checks.stream().sorted(Comparator.comparing(c -> c.getClass().getName())).toList()) {
+            validation = validation.with(bundle, check.check(bundle));
+        }
         return validation;
     }
 

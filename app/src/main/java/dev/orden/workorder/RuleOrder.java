@@ -1,36 +1,24 @@
 package dev.orden.workorder;
 
 import dev.orden.identity.CurrentUser;
-import dev.orden.identity.Role;
+import dev.orden.rules.RuleInput;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Instant;
 
-/**
- * What a flow rule receives: plain data, never an object of Orden's. {@code event}, {@code order} (as the API shows
- * it, custom fields included), {@code change} (what the event is about: the patch, the transition, the comment),
- * {@code actor} (who made the change), {@code now}, and the tenant's {@code teams} and {@code areas}.
- */
-final class RuleInput {
+/** A work order as a flow rule sees it: the {@code order} of a {@link RuleInput}. */
+final class RuleOrder {
 
-    private RuleInput() {}
+    private RuleOrder() {}
 
-    static JsonObject of(String event, WorkOrder order, JsonObject change, CurrentUser actor, JsonObject bundle) {
-        return Json.createObjectBuilder()
-                .add("event", event)
-                .add("order", order(order))
-                .add("change", change == null ? JsonValue.EMPTY_JSON_OBJECT : change)
-                .add("actor", actor(actor))
-                .add("now", Instant.now().toString())
-                .add("teams", bundle.getOrDefault("teams", JsonValue.EMPTY_JSON_ARRAY))
-                .add("areas", bundle.getOrDefault("areas", JsonValue.EMPTY_JSON_ARRAY))
-                .build();
+    /** The input of a rule on {@code event} about {@code order}, live. */
+    static JsonObject input(String event, WorkOrder order, JsonObject change, CurrentUser actor, JsonObject bundle) {
+        return RuleInput.of(event, json(order), change, RuleInput.actor(actor), Instant.now(), bundle);
     }
 
-    static JsonObject order(WorkOrder order) {
+    static JsonObject json(WorkOrder order) {
         var json = Json.createObjectBuilder()
                 .add("id", order.id().toString())
                 .add("number", order.displayNumber())
@@ -48,13 +36,6 @@ final class RuleInput {
         if (order.assigneeId() != null) json.add("assignee", person(order.assigneeId(), order.assigneeName()));
         json.add("requester", person(order.requesterId(), order.requesterName()));
         return json.build();
-    }
-
-    private static JsonObject actor(CurrentUser user) {
-        var roles = Json.createArrayBuilder();
-        user.roles().stream().map(Role::roleName).sorted().forEach(roles::add);
-        return Json.createObjectBuilder().add("id", user.id()).add("name", user.displayName()).add("roles", roles)
-                .build();
     }
 
     private static JsonObject person(String id, String name) {
