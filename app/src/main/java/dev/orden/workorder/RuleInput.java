@@ -30,6 +30,18 @@ final class RuleInput {
                 .build();
     }
 
+    /** The input of a scheduled rule that selects no orders: the same, without {@code order}. */
+    static JsonObject withoutOrder(String event, JsonObject change, CurrentUser actor, JsonObject bundle) {
+        return Json.createObjectBuilder()
+                .add("event", event)
+                .add("change", change)
+                .add("actor", actor(actor))
+                .add("now", Instant.now().toString())
+                .add("teams", bundle.getOrDefault("teams", JsonValue.EMPTY_JSON_ARRAY))
+                .add("areas", bundle.getOrDefault("areas", JsonValue.EMPTY_JSON_ARRAY))
+                .build();
+    }
+
     static JsonObject order(WorkOrder order) {
         var json = Json.createObjectBuilder()
                 .add("id", order.id().toString())
