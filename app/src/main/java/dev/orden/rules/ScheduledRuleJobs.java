@@ -14,7 +14,6 @@ import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,6 +31,8 @@ import java.util.UUID;
 public class ScheduledRuleJobs {
 
     public static final String KIND = "rule.schedule";
+
+    private static final ZoneId UTC = ZoneId.of("UTC");
 
     @Inject
     Jobs jobs;
@@ -81,7 +82,7 @@ public class ScheduledRuleJobs {
     }
 
     static ZoneId zone(JsonObject bundle) {
-        return ZoneOffset.UTC;
+        return UTC;
     }
 
     private static Optional<Cron> parse(String expression) {
