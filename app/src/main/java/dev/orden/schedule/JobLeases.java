@@ -36,37 +36,36 @@ public class JobLeases {
                 claimed.leaseToken(), row[6] == null ? null : json((String) row[6])));
     }
 
-    /** Done for this due time: due again at {@code next}, afresh; {@code error} kept when it was given up on. */
+    /** Applies the decision to the job's row; false when the claim was no longer valid (nothing changed). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean reschedule(Job job, Instant next, String error) {
+    public boolean settle(Job job, Settlement settlement) {
+        return switch (settlement) {
+            case Settlement.Reschedule r -> reschedule(job, r.next(), r.error());
+            case Settlement.Retry r -> retry(job, r.at(), r.error());
+            case Settlement.Remove r -> update(job, "DELETE FROM scheduled_job WHERE id = ?1::uuid AND lease_token = ?2::uuid");
+            case Settlement.GiveUp g -> giveUp(job, g.error());
+        };
+    }
+
+    private boolean reschedule(Job job, Instant next, String error) {
         return update(job, """
                 UPDATE scheduled_job SET due_at = ?3::timestamptz, attempts = 0, locked_until = NULL,
                        lease_token = NULL, progress = NULL, last_error = ?4, updated_at = now()
                  WHERE id = ?1::uuid AND lease_token = ?2::uuid""", next.toString(), error);
     }
 
-    /** Failed; tried again at {@code at}, going on from its progress. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean retry(Job job, Instant at, String error) {
+    private boolean retry(Job job, Instant at, String error) {
         return update(job, """
                 UPDATE scheduled_job SET due_at = ?3::timestamptz, locked_until = NULL, lease_token = NULL,
                        last_error = ?4, updated_at = now()
                  WHERE id = ?1::uuid AND lease_token = ?2::uuid""", at.toString(), error);
     }
 
-    /** Failed too often and never due again: kept, with its error, for someone to look at. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean giveUp(Job job, String error) {
+    private boolean giveUp(Job job, String error) {
         return update(job, """
                 UPDATE scheduled_job SET status = 'FAILED', locked_until = NULL, lease_token = NULL,
                        last_error = ?3, updated_at = now()
                  WHERE id = ?1::uuid AND lease_token = ?2::uuid""", error);
-    }
-
-    /** Done for good. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean delete(Job job) {
-        return update(job, "DELETE FROM scheduled_job WHERE id = ?1::uuid AND lease_token = ?2::uuid");
     }
 
     private boolean update(Job job, String sql, Object... more) {

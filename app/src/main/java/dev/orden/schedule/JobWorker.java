@@ -53,7 +53,7 @@ public class JobWorker {
                 handler.run(job.get());
                 return null;
             });
-            settle(handler, job.get(), null);
+            settle(job.get(), Settlement.afterSuccess(handler.next(job.get())));
         } catch (LeaseLost lost) {
             LOG.info(lost::getMessage);
         } catch (Exception | LinkageError e) {
@@ -65,18 +65,14 @@ public class JobWorker {
         var error = e.getClass().getSimpleName() + ": " + e.getMessage();
         LOG.log(Level.WARNING, "Job " + job.kind() + "/" + job.key() + " of tenant " + job.tenantId() + " failed"
                 + " (attempt " + job.attempts() + "): " + error, e);
-        if (job.attempts() < settings.maxAttempts()) {
-            leases.retry(job, Instant.now().plus(settings.backoff().after(job.attempts())), error);
-        } else {
-            settle(handler, job, "given up after " + job.attempts() + " attempts: " + error);
-        }
+        settle(job, Settlement.afterFailure(job.attempts(), settings.maxAttempts(), settings.backoff(), Instant.now(),
+                error, () -> handler.next(job)));
     }
 
-    private void settle(JobHandler handler, Job job, String error) {
-        var next = handler.next(job);
-        boolean settled = next.isPresent() ? leases.reschedule(job, next.get(), error)
-                : error == null ? leases.delete(job) : leases.giveUp(job, error);
-        if (!settled) LOG.info(() -> "Job " + job.kind() + "/" + job.key() + " finished after its lease was lost");
+    private void settle(Job job, Settlement settlement) {
+        if (!leases.settle(job, settlement)) {
+            LOG.info(() -> "Job " + job.kind() + "/" + job.key() + " finished after its lease was lost");
+        }
     }
 
     private Map<String, JobHandler> handlers() {
