@@ -26,11 +26,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The archive every in-container test deploys: {@code orden-arq.war} (context root {@code /orden-arq}), put beside
- * {@code orden.war} in the running orden-it server. It holds the application's compiled classes with the resources
- * beside them (such as the rule sandbox's {@code prelude.js}), its libraries, its configuration resources
- * ({@code config/}) and its
- * {@code persistence.xml}, so the tests get the real container EntityManager, JTA and CDI on the same
- * {@code jdbc/orden} datasource (same role, same pool, same row-level security) as the application.
+ * {@code orden.war} in the running orden-it server. It holds the application's compiled classes, its libraries, its
+ * configuration resources ({@code config/}), the resources beside its classes (the rules sandbox's
+ * {@code prelude.js}) and its {@code persistence.xml}, so the tests get the real container EntityManager, JTA and
+ * CDI on the same {@code jdbc/orden} datasource (same role, same pool, same row-level security) as the application.
  *
  * <p>Left out is what must run only once per server or belongs to the HTTP surface, which {@code orden.war} already
  * provides and the HTTP-level tests cover: start-up observers (Flyway migrations, demo seeding — the schema is

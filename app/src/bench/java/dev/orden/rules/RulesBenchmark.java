@@ -119,8 +119,8 @@ public class RulesBenchmark {
         baselineProxy = baseline.eval("js", "(order) => JSON.stringify(rule(order))");
         check("javaOnObject", javaOnObject().toString());
         check("javaFromJson", javaFromJson().toString());
-        check("sandboxPooled", ((Evaluation.Effects) sandboxPooled()).effects().toString());
-        check("sandboxFreshContext", ((Evaluation.Effects) sandboxFreshContext()).effects().toString());
+        check("sandboxPooled", firstEffects(this::sandboxPooled));
+        check("sandboxFreshContext", firstEffects(this::sandboxFreshContext));
         check("unsandboxedJson", unsandboxedJson());
         check("unsandboxedProxy", unsandboxedProxy());
     }
@@ -155,10 +155,13 @@ public class RulesBenchmark {
         return fresh.evaluate(tenant, freshRule, ORDER);
     }
 
-    /** What GraalJS itself costs for a new context (initialised realm, no prelude): the floor under a fresh one. */
+    /**
+     * What GraalJS itself costs for a new context (initialised realm, no prelude, no freezing): the floor under
+     * sandboxFreshContext. All access only because the baseline's engine has it (one host access per engine).
+     */
     @Benchmark
     public Value bareContext() {
-        try (var context = Context.newBuilder("js").engine(baselineEngine).build()) {
+        try (var context = Context.newBuilder("js").engine(baselineEngine).allowAllAccess(true).build()) {
             return context.eval("js", "0");
         }
     }
@@ -228,6 +231,16 @@ public class RulesBenchmark {
         var copy = new HashMap<String, Object>(map);
         copy.replaceAll((key, value) -> value instanceof Map<?, ?> nested ? proxy((Map<String, Object>) nested) : value);
         return ProxyObject.fromMap(copy);
+    }
+
+    /** A cold interpreter on busy cores can miss the 500 ms deadline on a rule's very first runs. */
+    private static String firstEffects(java.util.function.Supplier<Evaluation> evaluation) {
+        Evaluation last = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            last = evaluation.get();
+            if (last instanceof Evaluation.Effects effects) return effects.effects().toString();
+        }
+        return String.valueOf(last);
     }
 
     private static void check(String benchmark, String effects) {

@@ -33,6 +33,7 @@ public final class ConfigSchemas {
             SpecificationVersion.DRAFT_2020_12, builder -> builder.schemas(TEXTS));
     private static final Schema BUNDLE = compile("bundle");
     private static final Schema TENANT = compile("tenant");
+    private static final Schema RULES = compile("rules");
 
     private ConfigSchemas() {}
 
@@ -50,6 +51,15 @@ public final class ConfigSchemas {
     /** Every schema violation of the bundle, each at the JSON pointer of the offending (or missing) member. */
     static List<FieldError> violations(String bundleJson) {
         return violations(BUNDLE, bundleJson);
+    }
+
+    /**
+     * Every schema violation of a list of flow rules (a bundle's {@code rules}, or the rules of a dry run), at JSON
+     * pointers that start with {@code /rules}.
+     */
+    public static List<FieldError> ruleViolations(String rulesJson) {
+        return violations(RULES, rulesJson).stream()
+                .map(error -> new FieldError("/rules" + error.field(), error.message())).toList();
     }
 
     /** Every schema violation of a tenant folder's {@code tenant.json} (a demo tenant and its people). */

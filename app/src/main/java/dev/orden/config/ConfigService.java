@@ -5,12 +5,14 @@ import dev.orden.shared.problem.ProblemType;
 import dev.orden.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,7 +38,7 @@ public class ConfigService {
     InitialBundles initialBundles;
 
     @Inject
-    TeamMembers teamMembers;
+    Instance<DraftCheck> checks;
 
     @Inject
     Event<ConfigurationActivated> activated;
@@ -159,10 +161,16 @@ public class ConfigService {
         activated.fire(new ConfigurationActivated(tenantId, version, bundle));
     }
 
-    /** The bundle's own rules, then what only the tenant can tell: that its teams name its own staff. */
+    /**
+     * The bundle's own rules, then what only the tenant's environment can tell (its teams name its own staff, its
+     * flow rules compile and pass their tests), in a fixed order.
+     */
     private BundleValidation validate(JsonObject bundle) {
         var validation = BundleValidation.of(bundle);
-        return validation.with(bundle, teamMembers.check(bundle));
+        for (var check : checks.stream().sorted(Comparator.comparing(c -> c.getClass().getName())).toList()) {
+            validation = validation.with(bundle, check.check(bundle));
+        }
+        return validation;
     }
 
     private ConfigVersion existingDraft() {

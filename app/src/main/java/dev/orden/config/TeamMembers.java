@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * members.
  */
 @ApplicationScoped
-class TeamMembers {
+class TeamMembers implements DraftCheck {
 
     static final int MAX_LOOKUPS = 500;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
@@ -37,7 +37,8 @@ class TeamMembers {
     TenantContext context;
 
     /** One error per member who is not a staff member of the caller's tenant, at its pointer. */
-    List<FieldError> check(JsonObject bundle) {
+    @Override
+    public List<FieldError> check(JsonObject bundle) {
         var errors = new ArrayList<FieldError>();
         var rolesByEmail = new HashMap<String, Optional<Set<Role>>>();
         var teams = bundle.get("teams") instanceof JsonArray array ? array : JsonArray.EMPTY_JSON_ARRAY;

@@ -27,10 +27,13 @@ public final class WorkOrderTypes {
 
     private final Map<String, List<FieldDefinition>> fieldsByType;
     private final Map<String, Workflow> workflowByType;
+    private final Map<String, String> prefixByType;
 
-    private WorkOrderTypes(Map<String, List<FieldDefinition>> fieldsByType, Map<String, Workflow> workflowByType) {
+    private WorkOrderTypes(Map<String, List<FieldDefinition>> fieldsByType, Map<String, Workflow> workflowByType,
+                           Map<String, String> prefixByType) {
         this.fieldsByType = fieldsByType;
         this.workflowByType = workflowByType;
+        this.prefixByType = prefixByType;
     }
 
     /**
@@ -52,9 +55,13 @@ public final class WorkOrderTypes {
         var workflows = workflows(bundle);
         var types = new LinkedHashMap<String, List<FieldDefinition>>();
         var workflowByType = new LinkedHashMap<String, Workflow>();
+        var prefixByType = new LinkedHashMap<String, String>();
         if (bundle.get("types") instanceof JsonArray array) {
             for (var value : array) {
                 if (value instanceof JsonObject type && type.get("key") instanceof JsonString key) {
+                    if (type.get("numberPrefix") instanceof JsonString prefix) {
+                        prefixByType.putIfAbsent(key.getString(), prefix.getString());
+                    }
                     if (type.get("workflow") instanceof JsonString workflow && workflows.containsKey(workflow.getString())) {
                         workflowByType.putIfAbsent(key.getString(), workflows.get(workflow.getString()));
                     }
@@ -70,7 +77,7 @@ public final class WorkOrderTypes {
                 }
             }
         }
-        return new WorkOrderTypes(Map.copyOf(types), Map.copyOf(workflowByType));
+        return new WorkOrderTypes(Map.copyOf(types), Map.copyOf(workflowByType), Map.copyOf(prefixByType));
     }
 
     private static Map<String, Workflow> workflows(JsonObject bundle) {
@@ -92,6 +99,11 @@ public final class WorkOrderTypes {
 
     public Set<String> keys() {
         return fieldsByType.keySet();
+    }
+
+    /** The prefix the type's orders are numbered with ({@code INC}), if it names one. */
+    public Optional<String> numberPrefixOf(String type) {
+        return Optional.ofNullable(prefixByType.get(type));
     }
 
     /** The type's workflow, or empty when the bundle has no such type. */

@@ -1,5 +1,7 @@
 package dev.orden.rules;
 
+import static dev.orden.shared.json.JsonReading.strings;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -7,9 +9,11 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,7 +44,7 @@ public record RuleDefinition(String key, String name, Set<String> events, int or
     }
 
     public RuleDefinition {
-        events = Set.copyOf(events);
+        events = Collections.unmodifiableSequencedSet(new LinkedHashSet<>(events));
         types = Set.copyOf(types);
     }
 
@@ -54,6 +58,21 @@ public record RuleDefinition(String key, String name, Set<String> events, int or
         }
         rules.sort(java.util.Comparator.comparingInt(RuleDefinition::order).thenComparing(RuleDefinition::key));
         return List.copyOf(rules);
+    }
+
+    /**
+     * One rule of a draft or a dry run, when it reads as one (a string key and source, a known mode and failure
+     * policy); when it does not, its schema tells what is wrong.
+     */
+    public static Optional<RuleDefinition> draft(JsonObject rule) {
+        if (!(rule.get("key") instanceof JsonString) || !(rule.get("source") instanceof JsonString)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(read(rule));
+        } catch (IllegalArgumentException unknownModeOrPolicy) {
+            return Optional.empty();
+        }
     }
 
     private static RuleDefinition read(JsonObject rule) {
@@ -81,21 +100,16 @@ public record RuleDefinition(String key, String name, Set<String> events, int or
                 || types.contains(type));
     }
 
+    /** The event it runs on when nothing else is said (the first it lists); null when it lists none. */
+    public String firstEvent() {
+        return events.isEmpty() ? null : events.iterator().next();
+    }
+
     /** Its own limits, within the server's maxima. */
     public Limits limits(Limits maxima) {
         var limits = maxima;
         if (statements != null) limits = limits.withStatements(statements);
         if (timeout != null) limits = limits.withTimeout(timeout);
         return limits.within(maxima);
-    }
-
-    private static Set<String> strings(JsonValue value) {
-        var result = new LinkedHashSet<String>();
-        if (value instanceof JsonArray array) {
-            array.forEach(v -> {
-                if (v instanceof JsonString s) result.add(s.getString());
-            });
-        }
-        return result;
     }
 }

@@ -34,6 +34,11 @@ public record RuleError(Kind kind, String message, Integer line, Integer column)
         return new RuleError(kind, message, null, null);
     }
 
+    /** The message with its place: "line 3, column 7: x is not defined". */
+    public String placed() {
+        return line == null ? message : "line " + line + ", column " + column + ": " + message;
+    }
+
     @Override
     public String toString() {
         return kind + (line == null ? "" : " at " + line + ":" + column) + ": " + message;

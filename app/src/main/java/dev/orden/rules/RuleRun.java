@@ -26,11 +26,20 @@ public record RuleRun(RuleDefinition definition, int configVersion, String event
         return "rule " + definition.key() + " v" + configVersion;
     }
 
+    /** Longest error message kept in a trace or the history: a rule may throw a message of any size. */
+    static final int MAX_MESSAGE = 2_000;
+
     static String errorJson(RuleError error) {
-        var json = Json.createObjectBuilder().add("kind", error.kind().name()).add("message", error.message());
+        var json = Json.createObjectBuilder().add("kind", error.kind().name()).add("message", shortMessage(error));
         if (error.line() != null) json.add("line", error.line());
         if (error.column() != null) json.add("column", error.column());
         return json.build().toString();
+    }
+
+    /** The error's message, cut to {@value #MAX_MESSAGE} characters. */
+    public static String shortMessage(RuleError error) {
+        var message = error.message();
+        return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…";
     }
 
     static String logJson(Evaluation evaluation) {

@@ -19,6 +19,9 @@ public class RuleRunner {
     @Inject
     RuleEngine engine;
 
+    @Inject
+    RuleMetrics metrics;
+
     public void run(UUID tenantId, RuleSet rules, String event, String type, Supplier<JsonObject> input,
                     Consumer<RuleRun> apply) {
         for (var entry : rules.on(event, type)) {
@@ -27,10 +30,11 @@ public class RuleRunner {
     }
 
     private Evaluation evaluate(UUID tenantId, RuleSet.Entry entry, Supplier<JsonObject> input) {
-        if (entry.compiled() == null) {
-            return new Evaluation.Failed(entry.error(), List.of(), 0, new Evaluation.Usage(0, -1));
-        }
-        var limits = entry.definition().limits(engine.maxima());
-        return engine.evaluate(tenantId, entry.compiled(), input.get().toString(), limits);
+        var evaluation = entry.compiled() == null
+                ? new Evaluation.Failed(entry.error(), List.of(), 0, new Evaluation.Usage(0, -1))
+                : engine.evaluate(tenantId, entry.compiled(), input.get().toString(),
+                        entry.definition().limits(engine.maxima()));
+        metrics.count(evaluation);
+        return evaluation;
     }
 }

@@ -54,6 +54,15 @@ public class RuleSettings {
     @ConfigProperty(name = "orden.rules.max-source-chars", defaultValue = "200000")
     int maxSourceChars;
 
+    @Inject
+    @ConfigProperty(name = "orden.rules.batch-budget", defaultValue = "PT10S")
+    Duration batchBudget;
+
+    /** Wall-clock time for the evaluations of one dry run, or of one draft's rule tests, in all. */
+    public Duration batchBudget() {
+        return batchBudget;
+    }
+
     public SandboxConfig sandbox() {
         var maxima = new Limits(statements, timeout, allocatedBytes, maxEffects, maxResultChars, maxLogLines);
         return new SandboxConfig(maxima, contextsPerTenant, pooledContexts, maxStringLength, maxArrayLength,

@@ -1,6 +1,7 @@
 package dev.orden.rules;
 
 import dev.orden.shared.persistence.JsonbTextConverter;
+import dev.orden.shared.persistence.NullableUuidConverter;
 import dev.orden.shared.persistence.TenantOwned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -31,6 +32,8 @@ public class RuleTrace extends TenantOwned {
         ERROR
     }
 
+    /** Null for a change a rule rejected: its order was never stored. */
+    @Convert(converter = NullableUuidConverter.class)
     @Column(name = "work_order_id", updatable = false)
     private UUID workOrderId;
 

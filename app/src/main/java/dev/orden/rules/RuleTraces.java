@@ -40,12 +40,12 @@ public class RuleTraces {
                 + " ORDER BY t.occurredAt, t.id", RuleTrace.class).setParameter("order", workOrderId).getResultList();
     }
 
-    /** The newest failures, of one rule or of all, newest first. */
+    /** The newest failures and rejections, of one rule or of all, newest first. */
     @Transactional
     public List<RuleTrace> errors(String ruleKey, int limit) {
-        var query = tenantEm.em().createQuery("SELECT t FROM RuleTrace t WHERE t.outcome = :error"
+        var query = tenantEm.em().createQuery("SELECT t FROM RuleTrace t WHERE t.outcome IN :failed"
                 + (ruleKey == null ? "" : " AND t.ruleKey = :key") + " ORDER BY t.occurredAt DESC, t.id",
-                RuleTrace.class).setParameter("error", RuleTrace.Outcome.ERROR);
+                RuleTrace.class).setParameter("failed", List.of(RuleTrace.Outcome.ERROR, RuleTrace.Outcome.REJECTED));
         if (ruleKey != null) query.setParameter("key", ruleKey);
         return query.setMaxResults(limit).getResultList();
     }

@@ -32,7 +32,7 @@ public class ScheduledRuleResource {
         if (summary.withoutOrder() != null) return summary.withoutOrder();
         var orders = Json.createArrayBuilder();
         summary.orders().forEach(o -> orders.add(Json.createObjectBuilder().add("id", o.id().toString())
-                .add("number", WorkOrder.NUMBER_PREFIX + o.number()).add("outcome", o.outcome())));
+                .add("number", o.number()).add("outcome", o.outcome())));
         return Json.createObjectBuilder().add("orders", orders).build();
     }
 }

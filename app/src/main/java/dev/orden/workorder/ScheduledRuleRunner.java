@@ -23,7 +23,7 @@ class ScheduledRuleRunner {
     /** What a run did: each selected order's outcome, or the one evaluation's when it selects no orders. */
     record Summary(List<OrderResult> orders, JsonObject withoutOrder) {}
 
-    record OrderResult(UUID id, long number, String outcome) {}
+    record OrderResult(UUID id, String number, String outcome) {}
 
     @Inject
     ScheduledSelection selection;
@@ -46,7 +46,7 @@ class ScheduledRuleRunner {
             for (var order : page) {
                 after = order.number();
                 done++;
-                results.add(new OrderResult(order.id(), order.number(), one(run, order, progress(after, done),
+                results.add(new OrderResult(order.id(), order.displayNumber(), one(run, order, progress(after, done),
                         checkpoint)));
             }
         }

@@ -1,5 +1,6 @@
 package dev.orden.workorder;
 
+import dev.orden.rules.RuleInput;
 import dev.orden.rules.RuleRunner;
 import dev.orden.rules.RuleTrace;
 import dev.orden.rules.RuleTraces;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -76,7 +78,8 @@ class ScheduledRuleSteps {
     JsonObject withoutOrder(ScheduledRun run, JsonObject progress, Checkpoint checkpoint) {
         var result = Json.createObjectBuilder().add("outcome", "NOT_RUN");
         runner.run(context.tenantId(), run.ruleSet(), ScheduledRun.EVENT, null,
-                () -> RuleInput.withoutOrder(ScheduledRun.EVENT, run.change(), run.actor(), run.bundle()),
+                () -> RuleInput.withoutOrder(ScheduledRun.EVENT, run.change(), RuleInput.actor(run.actor()),
+                        Instant.now(), run.bundle()),
                 ruleRun -> {
                     var judged = NoOrderEffects.judge(ruleRun);
                     traces.record(ruleRun, null, judged.outcome(), judged.effects());

@@ -12,7 +12,8 @@ import java.util.UUID;
 @ApplicationScoped
 class ScheduledSelection {
 
-    record Selected(UUID id, long number) {}
+    /** An order chosen: its id, its place in the tenant's sequence, and its name ({@code INC-12}). */
+    record Selected(UUID id, long number, String displayNumber) {}
 
     @Inject
     TenantEntityManager tenantEm;
@@ -22,7 +23,7 @@ class ScheduledSelection {
     List<Selected> next(ScheduledRun run, long afterNumber, int limit) {
         var select = run.definition().select();
         var types = select.typesOr(run.definition().types());
-        var jpql = new StringBuilder("SELECT w.id, w.number FROM WorkOrder w"
+        var jpql = new StringBuilder("SELECT w.id, w.number, w.numberPrefix FROM WorkOrder w"
                 + " WHERE w.statusCategory IN :categories AND w.number > :after");
         if (!types.isEmpty()) jpql.append(" AND w.type IN :types");
         if (select.olderThanHours() != null) jpql.append(" AND w.createdAt <= :cutoff");
@@ -34,6 +35,6 @@ class ScheduledSelection {
             query.setParameter("cutoff", run.scheduledFor().minus(Duration.ofHours(select.olderThanHours())));
         }
         return query.setMaxResults(limit).getResultList().stream()
-                .map(row -> new Selected((UUID) row[0], ((Number) row[1]).longValue())).toList();
+                .map(row -> new Selected((UUID) row[0], ((Number) row[1]).longValue(), row[2] + "-" + row[1])).toList();
     }
 }

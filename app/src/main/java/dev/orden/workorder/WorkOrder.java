@@ -28,10 +28,14 @@ import java.util.UUID;
 @Table(name = "work_order")
 public class WorkOrder extends TenantOwned {
 
-    public static final String NUMBER_PREFIX = "WO-";
+    /** The prefix of orders whose type names none. */
+    public static final String DEFAULT_PREFIX = "WO";
 
     @Column(nullable = false, updatable = false)
     private long number;
+
+    @Column(name = "number_prefix", nullable = false, updatable = false)
+    private String numberPrefix = DEFAULT_PREFIX;
 
     @Column(nullable = false)
     private String title;
@@ -117,6 +121,11 @@ public class WorkOrder extends TenantOwned {
     /** Records the configuration version the order is created under; set once, before the order is stored. */
     void createdUnder(Integer configVersion) {
         this.configVersion = configVersion;
+    }
+
+    /** Names the order with its type's prefix ({@code INC-12}); set once, before the order is stored. */
+    void numberedAs(String prefix) {
+        this.numberPrefix = prefix;
     }
 
     private void initialise(long number, WorkOrderDraft draft, Actor requester, Actor creator) {
@@ -241,7 +250,11 @@ public class WorkOrder extends TenantOwned {
     }
 
     public String displayNumber() {
-        return NUMBER_PREFIX + number;
+        return numberPrefix + "-" + number;
+    }
+
+    public String numberPrefix() {
+        return numberPrefix;
     }
 
     public long number() {

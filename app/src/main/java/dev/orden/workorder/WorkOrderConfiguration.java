@@ -45,13 +45,13 @@ class WorkOrderConfiguration {
     @Inject
     MemberDirectory members;
 
-    /** A new order's draft as it is stored, and the configuration version it was checked under. */
-    record Checked(WorkOrderDraft draft, Integer configVersion) {}
+    /** A new order's draft as it is stored, the configuration version it was checked under, its number prefix. */
+    record Checked(WorkOrderDraft draft, Integer configVersion, String numberPrefix) {}
 
     Checked create(WorkOrderDraft draft) {
         var current = active.current();
         if (current.isEmpty()) {
-            return new Checked(draft, null);
+            return new Checked(draft, null, WorkOrder.DEFAULT_PREFIX);
         }
         var fields = typeFields(current.get(), draft.type());
         var values = FieldValuesValidator.applyDefaults(fields, object(draft.customFields()));
@@ -61,7 +61,8 @@ class WorkOrderConfiguration {
         }
         var stored = FieldValuesValidator.normalise(fields, values);
         return new Checked(new WorkOrderDraft(draft.title(), draft.description(), draft.type(), draft.priority(),
-                draft.area(), draft.dueAt(), stored.toString()), current.get().version());
+                draft.area(), draft.dueAt(), stored.toString()), current.get().version(),
+                current.get().types().numberPrefixOf(draft.type()).orElse(WorkOrder.DEFAULT_PREFIX));
     }
 
     /**

@@ -4,10 +4,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** How clients name an order in a path: its id, or its number as shown ({@code WO-1042}) or bare ({@code 1042}). */
+/**
+ * How clients name an order in a path: its id, or its number as shown ({@code WO-1042}, {@code INC-7}: the prefix,
+ * in any case, must be the order's) or bare ({@code 1042}).
+ */
 sealed interface WorkOrderReference {
 
-    Pattern NUMBER = Pattern.compile("(?i)(?:" + WorkOrder.NUMBER_PREFIX + ")?(\\d{1,18})");
+    Pattern NUMBER = Pattern.compile("(?:([A-Za-z]{1,6})-)?(\\d{1,18})");
 
     Optional<WorkOrder> find(WorkOrderRepository repository);
 
@@ -17,9 +20,10 @@ sealed interface WorkOrderReference {
         }
     }
 
-    record ByNumber(long number) implements WorkOrderReference {
+    /** {@code prefix} upper-cased, or null when the number came bare. */
+    record ByNumber(long number, String prefix) implements WorkOrderReference {
         public Optional<WorkOrder> find(WorkOrderRepository repository) {
-            return repository.findByNumber(number);
+            return repository.findByNumber(number).filter(o -> prefix == null || o.numberPrefix().equals(prefix));
         }
     }
 
@@ -32,7 +36,10 @@ sealed interface WorkOrderReference {
 
     static WorkOrderReference parse(String reference) {
         var number = NUMBER.matcher(reference);
-        if (number.matches()) return new ByNumber(Long.parseLong(number.group(1)));
+        if (number.matches()) {
+            var prefix = number.group(1) == null ? null : number.group(1).toUpperCase(java.util.Locale.ROOT);
+            return new ByNumber(Long.parseLong(number.group(2)), prefix);
+        }
         try {
             return new ById(UUID.fromString(reference));
         } catch (IllegalArgumentException e) {

@@ -69,6 +69,13 @@ public class WorkOrderRepository {
                 .findFirst();
     }
 
+    /** The {@code count} most recently created orders, newest first. */
+    List<WorkOrder> latest(int count) {
+        return em().createQuery("SELECT w FROM WorkOrder w ORDER BY w.createdAt DESC, w.number DESC", WorkOrder.class)
+                .setMaxResults(count)
+                .getResultList();
+    }
+
     /** One page, plus one row more when there is a next page. */
     List<WorkOrder> search(WorkOrderQuery query) {
         var where = new Where(query);

@@ -69,7 +69,7 @@ class WorkOrderRules {
         var recorded = new ArrayList<RuleTraces.Recorded>();
         var rejection = new String[1];
         runner.run(tenantId, fired.rules(), event, order.type(),
-                () -> RuleInput.of(event, order, change, user, fired.bundle()),
+                () -> RuleOrder.input(event, order, change, user, fired.bundle()),
                 run -> {
                     if (rejection[0] != null) return;
                     var outcome = apply(run, order, event, history);
@@ -89,7 +89,9 @@ class WorkOrderRules {
     private Applied apply(RuleRun run, WorkOrder order, String event, List<WorkOrderEvent> history) {
         var rule = new Actor("rule:" + run.definition().key(), run.definition().name() + " (" + run.label() + ")");
         if (run.error().isPresent()) {
-            var error = run.error().get();
+            var failure = run.error().get();
+            var error = failure.kind() + (failure.line() == null ? "" : " at " + failure.line() + ":" + failure.column())
+                    + ": " + RuleRun.shortMessage(failure);
             history.add(WorkOrderEvent.ruleFailure(order.id(), rule, "Rule " + run.label() + " failed: " + error));
             var rejection = run.definition().onError() == RuleDefinition.OnError.REJECT
                     ? "Rule " + run.definition().name() + " (" + run.label() + ") failed, and its policy rejects the change: "

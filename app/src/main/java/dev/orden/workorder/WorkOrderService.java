@@ -67,6 +67,7 @@ public class WorkOrderService {
                 Actor.of(user));
         var order = opened.order();
         order.createdUnder(checked.configVersion());
+        order.numberedAs(checked.numberPrefix());
         var events = new ArrayList<WorkOrderEvent>(List.of(opened.created()));
         if (assignment != null) events.addAll(assign(order, workflow, assignment, user));
         // Rules before the order is stored: whatever they change goes into its first version.

@@ -144,6 +144,21 @@ class WorkflowIT {
     }
 
     @Test
+    void ordersAreNumberedWithTheirTypesPrefixAndFoundByIt() {
+        var created = purchaseRequest(It.unique("numbered"));
+        var sequence = created.getJsonNumber("sequence").longValue();
+        assertEquals("REQ-" + sequence, created.getString("number"));
+        for (var ref : List.of("REQ-" + sequence, "req-" + sequence, String.valueOf(sequence))) {
+            assertEquals(created.getString("id"), get(requester, ref).getString("id"), ref);
+        }
+        for (var ref : List.of("WO-" + sequence, "INC-" + sequence)) {
+            requester.get("/workorders/" + ref).problem(404, "not-found");
+        }
+        var general = create(requester, order(It.unique("general")));
+        assertTrue(general.getString("number").startsWith("WO-"), "a type without a prefix numbers with WO");
+    }
+
+    @Test
     void anotherTenantsOrderCannotBeMoved() {
         var ref = purchaseRequest(It.unique("foreign")).getString("id");
         transition(Api.as(It.ACME_ADMIN), ref, "PENDING_APPROVAL").problem(404, "not-found");

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RuleLimitsTest {
 
     private static final Limits FAST_DEADLINE = NO_STATEMENT_LIMIT.withTimeout(Duration.ofMillis(200));
+    private static final Limits GENEROUS_DEADLINE = NO_STATEMENT_LIMIT.withTimeout(Duration.ofSeconds(5));
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -81,7 +82,7 @@ class RuleLimitsTest {
     void deepRecursionIsAStackOverflowError() {
         var tenant = UUID.randomUUID();
         var error = fails(Kind.EXCEPTION, tenant, "function rule() { const f = (n) => f(n + 1) + 1; return f(0); }",
-                NO_STATEMENT_LIMIT);
+                GENEROUS_DEADLINE);
         assertTrue(error.message().contains("Maximum call stack size exceeded"), error::toString);
         assertHealthy(tenant);
     }
@@ -104,8 +105,9 @@ class RuleLimitsTest {
     void memoryBombsHitASizeLimit(String bomb) {
         var tenant = UUID.randomUUID();
         long start = System.nanoTime();
-        fails(Kind.MEMORY, tenant, "function rule() { const big = " + bomb + "; return []; }", NO_STATEMENT_LIMIT);
-        assertTrue(System.nanoTime() - start < 2_000_000_000L, "took over 2 s");
+        // A generous deadline: these must hit a size limit, not the clock, even on busy cores.
+        fails(Kind.MEMORY, tenant, "function rule() { const big = " + bomb + "; return []; }", GENEROUS_DEADLINE);
+        assertTrue(System.nanoTime() - start < 4_000_000_000L, "took over 4 s");
         assertHealthy(tenant);
     }
 
@@ -132,14 +134,14 @@ class RuleLimitsTest {
     })
     void tooManyOrTooLargeEffectsAreAnOutputLimit(String effects) {
         var tenant = UUID.randomUUID();
-        fails(Kind.OUTPUT_LIMIT, tenant, "function rule() { return " + effects + "; }", NO_STATEMENT_LIMIT);
+        fails(Kind.OUTPUT_LIMIT, tenant, "function rule() { return " + effects + "; }", GENEROUS_DEADLINE);
         assertHealthy(tenant);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {
         "'assign'", "null", "undefined", "{type: 'assign'}", "[{}]", "[{type: 1}]", "[null]", "[[]]",
-        "[new Date()]", "[() => 1]", "[{type: 'x', run() {}}]", "[{type: 'x', s: Symbol('s')}]",
+        "[new Date()]", "[() => 1]", "[Symbol('effect')]",
         "(() => { const e = {type: 'x'}; e.self = e; return [e]; })()", "[{type: 'x', n: 10n}]",
         "Promise.resolve([])",
     })
@@ -147,6 +149,13 @@ class RuleLimitsTest {
         var tenant = UUID.randomUUID();
         fails(Kind.INVALID_RESULT, tenant, "function rule() { return " + result + "; }", LIMITS);
         assertHealthy(tenant);
+    }
+
+    @Test
+    void whatJsonCannotCarryInsideAnEffectIsLeftOutAsJsonDoes() {
+        var result = Rules.effects(UUID.randomUUID(),
+                "function rule() { return [{type: 'x', run() {}, s: Symbol('s'), u: undefined, n: NaN}]; }", ORDER);
+        assertEquals("[{\"type\":\"x\",\"n\":null}]", result.effects().toString());
     }
 
     @Test
@@ -170,7 +179,7 @@ class RuleLimitsTest {
         try (var pool = Executors.newFixedThreadPool(4)) {
             var jobs = new ArrayList<Future<String>>();
             jobs.add(pool.submit(() -> Rules.ENGINE.evaluate(tenants.get(0), runaway, ORDER,
-                    NO_STATEMENT_LIMIT.withTimeout(Duration.ofSeconds(1))).toString()));
+                    NO_STATEMENT_LIMIT.withTimeout(Duration.ofSeconds(3))).toString()));
             for (int i = 0; i < 300; i++) {
                 var tenant = tenants.get(i % tenants.size());
                 jobs.add(pool.submit(echo(rule, tenant)));
@@ -189,7 +198,7 @@ class RuleLimitsTest {
             assertEquals("[{\"type\":\"echo\",\"tenant\":\"" + tenant + "\",\"owner\":null,\"leak\":null}]",
                     effects.effects().toString());
             assertEquals(java.util.List.of(tenant.toString()), effects.log());
-            assertTrue(effects.usage().durationMicros() < 500_000, "waited behind another evaluation");
+            assertTrue(effects.usage().durationMicros() < 1_500_000, "waited behind the runaway evaluation");
             return "ok";
         };
     }

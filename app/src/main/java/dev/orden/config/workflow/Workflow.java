@@ -1,5 +1,8 @@
 package dev.orden.config.workflow;
 
+import static dev.orden.shared.json.JsonReading.string;
+import static dev.orden.shared.json.JsonReading.strings;
+
 import dev.orden.config.field.LocalizedText;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -113,20 +116,6 @@ public final class Workflow {
     private static List<JsonObject> objects(JsonValue value) {
         if (!(value instanceof JsonArray array)) return List.of();
         return array.stream().filter(JsonObject.class::isInstance).map(JsonObject.class::cast).toList();
-    }
-
-    private static Set<String> strings(JsonValue value) {
-        var result = new LinkedHashSet<String>();
-        if (value instanceof JsonArray array) {
-            array.forEach(v -> {
-                if (v instanceof JsonString s) result.add(s.getString());
-            });
-        }
-        return result;
-    }
-
-    private static String string(JsonObject object, String name) {
-        return object.get(name) instanceof JsonString s ? s.getString() : null;
     }
 
     private static LocalizedText localized(JsonValue value) {

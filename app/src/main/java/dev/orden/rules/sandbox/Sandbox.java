@@ -6,6 +6,7 @@ import dev.orden.rules.Evaluation;
 import dev.orden.rules.Limits;
 import dev.orden.rules.RuleError;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,18 +23,19 @@ import org.graalvm.polyglot.PolyglotException;
  */
 public final class Sandbox implements AutoCloseable {
 
-    private final SandboxConfig config;
-    private final Engine engine;
-    private final ContextPools pools;
-    private final Watchdog watchdog = new Watchdog();
-    private final Context parser;
-
-    private static final java.time.Duration WARM_UP_TIMEOUT = java.time.Duration.ofSeconds(10);
+    private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(10);
+    private static final UUID WARM_UP_TENANT = new UUID(0, 0);
     private static final String WARM_UP_RULE = """
             function rule(input) {
               log(input.title);
               return keywords.any(input.title, ['fuga']) ? [{type: 'due', at: dates.addDays(input.created, 1)}] : [];
             }""";
+
+    private final SandboxConfig config;
+    private final Engine engine;
+    private final ContextPools pools;
+    private final Watchdog watchdog = new Watchdog();
+    private final Context parser;
 
     public Sandbox(SandboxConfig config) {
         this.config = config;
@@ -56,9 +58,9 @@ public final class Sandbox implements AutoCloseable {
      */
     private void warmUpEngine() {
         var rule = (SandboxRule) ((Compilation.Compiled) compile("warm-up", WARM_UP_RULE)).rule();
-        var outcome = guarded(new UUID(0, 0), rule, "{\"title\":\"Fuga de agua\",\"created\":\"2026-01-01\"}",
+        var outcome = guarded(WARM_UP_TENANT, rule, "{\"title\":\"Fuga de agua\",\"created\":\"2026-01-01\"}",
                 config.maxima().withTimeout(WARM_UP_TIMEOUT));
-        pools.forget(new UUID(0, 0));
+        pools.forget(WARM_UP_TENANT);
         if (!(outcome instanceof Evaluation.Effects)) throw new IllegalStateException("sandbox warm-up: " + outcome);
     }
 

@@ -91,7 +91,7 @@ final class Watchdog implements AutoCloseable {
         private Watch(Context context, long deadline, long allocatedBytes) {
             this.context = context;
             this.deadline = deadline;
-            long start = threads == null ? -1 : threads.getThreadAllocatedBytes(threadId);
+            long start = threads == null ? -1 : threads.getCurrentThreadAllocatedBytes();
             this.allocationLimit = start < 0 ? Long.MAX_VALUE : start + allocatedBytes;
         }
 
