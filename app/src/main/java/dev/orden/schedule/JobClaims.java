@@ -12,7 +12,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Claims due jobs of every tenant through {@code claim_scheduled_jobs} (V8): one statement, its own short
+ * Claims due jobs of every tenant through {@code claim_scheduled_jobs} (V9): one statement, its own short
  * transaction, {@code FOR UPDATE SKIP LOCKED} inside, so two servers polling at the same instant get disjoint
  * jobs, and a job whose lease is running is nobody else's. Plain JDBC outside JTA: the claim must commit at once,
  * before the jobs run, and binds no tenant.

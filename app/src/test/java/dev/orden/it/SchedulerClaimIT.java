@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The scheduler's claim (claim_scheduled_jobs, V8) as several servers make it: plain JDBC connections of the
+ * The scheduler's claim (claim_scheduled_jobs, V9) as several servers make it: plain JDBC connections of the
  * application's role racing on the same due jobs of two tenants. Each test uses a job kind of its own, which the
  * test server's own poller never claims (it claims only kinds it has handlers for).
  */
