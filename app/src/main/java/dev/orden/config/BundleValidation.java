@@ -31,6 +31,8 @@ public record BundleValidation(List<FieldError> errors) {
         var errors = new LinkedHashSet<FieldError>(schema);
         errors.addAll(fieldErrors(bundle, flagged));
         errors.addAll(BundleRules.check(bundle));
+        errors.addAll(AssignmentBundleRules.check(bundle));
+        RuleScheduleCheck.check(bundle).stream().filter(e -> !flagged.contains(e.field())).forEach(errors::add);
         return new BundleValidation(errors.stream().map(error -> BundleFiles.locate(bundle, error)).toList());
     }
 

@@ -86,12 +86,12 @@ public class ConfigAdminResource {
     @PUT
     @Path("draft/{part}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace one part of the draft (fields, types, forms, workflows, areas or teams)")
+    @Operation(summary = "Replace one part of the draft (fields, types, forms, workflows, areas, teams, assignment or rules)")
     public JsonObject saveDraftPart(@PathParam("part") String part, String body) {
         if (!ConfigBundles.PARTS.contains(part)) {
             throw ProblemException.invalid("part", "must be one of " + ConfigBundles.PARTS);
         }
-        return ConfigViews.draft(service.saveDraftPart(part, ConfigBundles.partFromRequest(body)));
+        return ConfigViews.draft(service.saveDraftPart(part, ConfigBundles.partFromRequest(part, body)));
     }
 
     @POST

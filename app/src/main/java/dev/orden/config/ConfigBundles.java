@@ -19,8 +19,9 @@ final class ConfigBundles {
     /** {@code tenant-config/_default/}, zipped by the build (a folder on the classpath cannot be listed in a WAR). */
     private static final String DEFAULT = "config/_default.zip";
 
-    /** The parts of a bundle, each a list, as PUT one at a time to the draft. */
-    static final List<String> PARTS = List.of("fields", "types", "forms", "workflows", "areas", "teams", "rules");
+    /** The parts of a bundle, as PUT one at a time to the draft: each a list, but {@code assignment}, an object. */
+    static final List<String> PARTS = List.of("fields", "types", "forms", "workflows", "areas", "teams", "assignment",
+            "rules");
 
     private ConfigBundles() {}
 
@@ -35,8 +36,9 @@ final class ConfigBundles {
         }
     }
 
-    /** A part's body: the JSON array it holds (every part of a bundle is a list). */
-    static JsonValue partFromRequest(String body) {
+    /** A part's body: the JSON array it holds, or for {@code assignment} the object. */
+    static JsonValue partFromRequest(String part, String body) {
+        if (part.equals("assignment")) return fromRequest(body);
         try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
             return reader.readArray();
         } catch (JsonParsingException e) {

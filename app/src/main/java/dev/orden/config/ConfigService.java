@@ -4,6 +4,7 @@ import dev.orden.shared.problem.ProblemException;
 import dev.orden.shared.problem.ProblemType;
 import dev.orden.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -38,6 +39,9 @@ public class ConfigService {
 
     @Inject
     Instance<DraftCheck> checks;
+
+    @Inject
+    Event<ConfigurationActivated> activated;
 
     /** A version with its verdict (drafts are stored even when invalid; publishing is what refuses them). */
     public record Checked(ConfigVersion version, BundleValidation validation) {}
@@ -140,6 +144,7 @@ public class ConfigService {
         var bundle = initialBundles.forTenant(slug);
         repository.addActive(tenantId, ConfigVersion.published(1, bundle.toString(), SYSTEM, "Default configuration"));
         active.swapOnCommit(tenantId, new ActiveConfiguration.Active(1, bundle));
+        activated.fire(new ConfigurationActivated(tenantId, 1, bundle));
     }
 
     /** Version 1 for a tenant that has no configuration at all (one created before configurations existed). */
@@ -153,6 +158,7 @@ public class ConfigService {
     private void activate(UUID tenantId, int version, JsonObject bundle) {
         repository.activate(version);
         active.swapOnCommit(tenantId, new ActiveConfiguration.Active(version, bundle));
+        activated.fire(new ConfigurationActivated(tenantId, version, bundle));
     }
 
     /**

@@ -21,7 +21,11 @@ import java.util.Set;
  * it runs (events, work-order types, order), how (mode, failure policy, limits) and what (source, test cases).
  */
 public record RuleDefinition(String key, String name, Set<String> events, int order, Mode mode, Set<String> types,
-                             OnError onError, Long statements, Duration timeout, String source, JsonArray tests) {
+                             OnError onError, Long statements, Duration timeout, String source, JsonArray tests,
+                             String schedule, RuleSelect select) {
+
+    /** The event of scheduled rules: they run at the times of their {@code schedule} (cron), not on a change. */
+    public static final String SCHEDULE = "schedule";
 
     public enum Mode {
         /** Runs, and its effects are applied. */
@@ -80,7 +84,14 @@ public record RuleDefinition(String key, String name, Set<String> events, int or
                 limits.get("statements") instanceof JsonNumber n ? n.longValue() : null,
                 limits.get("timeoutMillis") instanceof JsonNumber n ? Duration.ofMillis(n.longValue()) : null,
                 rule.getString("source", ""),
-                rule.get("tests") instanceof JsonArray tests ? tests : JsonValue.EMPTY_JSON_ARRAY);
+                rule.get("tests") instanceof JsonArray tests ? tests : JsonValue.EMPTY_JSON_ARRAY,
+                rule.get("schedule") instanceof JsonString cron ? cron.getString() : null,
+                rule.get("select") instanceof JsonObject select ? RuleSelect.of(select) : null);
+    }
+
+    /** Whether it runs on its schedule (event {@code schedule}, not disabled). */
+    public boolean isScheduled() {
+        return mode != Mode.DISABLED && events.contains(SCHEDULE) && schedule != null;
     }
 
     /** Whether it runs on {@code event} for an order of {@code type} (null: not about one order). */

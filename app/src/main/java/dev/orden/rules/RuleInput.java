@@ -34,6 +34,13 @@ public final class RuleInput {
                 .build();
     }
 
+    /** The input of a scheduled rule that selects no orders: the same, without {@code order}. */
+    public static JsonObject withoutOrder(String event, JsonObject change, JsonObject actor, Instant now,
+                                          JsonObject bundle) {
+        var input = Json.createObjectBuilder(of(event, JsonValue.EMPTY_JSON_OBJECT, change, actor, now, bundle));
+        return input.remove("order").build();
+    }
+
     /** The caller as a rule sees the actor: id, name and roles. */
     public static JsonObject actor(CurrentUser user) {
         var roles = Json.createArrayBuilder();

@@ -1,4 +1,7 @@
 package dev.orden.workorder;
 
-/** What a history entry records; {@code RULE_FAILED} is a flow rule that failed or whose effect was refused. */
-public enum EventKind { CREATED, UPDATED, STATUS_CHANGED, ASSIGNED, COMMENTED, RULE_FAILED }
+/**
+ * What a history entry records; {@code RULE_FAILED} is a flow rule that failed or whose effect was refused;
+ * {@code NOT_ASSIGNED} is an automatic assignment that found no one (an internal note saying why).
+ */
+public enum EventKind { CREATED, UPDATED, STATUS_CHANGED, ASSIGNED, COMMENTED, RULE_FAILED, NOT_ASSIGNED }

@@ -14,6 +14,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -45,6 +46,9 @@ class RuleEffects {
 
     @Inject
     ActiveConfiguration configuration;
+
+    @Inject
+    WorkOrderDispatch dispatch;
 
     /** What became of one effect: its status ({@code applied}, {@code refused}, {@code deferred}), and why. */
     record Outcome(String status, String reason, List<WorkOrderEvent> history, String rejection) {
@@ -99,7 +103,7 @@ class RuleEffects {
     private Outcome assign(JsonObject effect, WorkOrder order, Actor rule) {
         var team = effect.getString("team", null);
         var user = effect.getString("user", null);
-        if (effect.containsKey("strategy")) return Outcome.refused("assignment strategies arrive with issue #5");
+        if (effect.containsKey("strategy")) return strategy(effect, order, rule);
         if (team == null && user == null) return Outcome.refused("give a 'user' (id or e-mail), a 'team' or both");
         if (team != null && !teams().contains(team)) return Outcome.refused("unknown team '" + team + "'");
         Actor assignee = null;
@@ -118,6 +122,15 @@ class RuleEffects {
                     .ifPresent(state -> history.addAll(order.moveTo(state, rule, null)));
         }
         return Outcome.applied(history);
+    }
+
+    /** {@code {type: 'assign', strategy, team?, reason?}}: the strategy picks among the team's (or the order's team's) members. */
+    private Outcome strategy(JsonObject effect, WorkOrder order, Actor rule) {
+        var before = order.team();
+        var team = effect.getString("team", before);
+        var decision = dispatch.decide(order, effect.getString("strategy", ""), team, effect.getString("reason", null));
+        if (!decision.assigns() && Objects.equals(team, before)) return Outcome.refused(decision.reason());
+        return Outcome.applied(dispatch.apply(order, lifecycle.workflowOf(order), decision, rule));
     }
 
     private Outcome transfer(JsonObject effect, WorkOrder order, Actor rule) {

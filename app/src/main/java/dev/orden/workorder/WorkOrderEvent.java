@@ -81,6 +81,12 @@ public class WorkOrderEvent extends TenantOwned {
         return new WorkOrderEvent(workOrderId, rule, EventKind.RULE_FAILED, null, null, null, what, Visibility.INTERNAL);
     }
 
+    /** An internal note that an automatic assignment looked for an agent and found none, and why. */
+    static WorkOrderEvent notAssigned(UUID workOrderId, Actor by, String why) {
+        return new WorkOrderEvent(workOrderId, by, EventKind.NOT_ASSIGNED, "assignee", null, null, why,
+                Visibility.INTERNAL);
+    }
+
     /** Records the configuration version the change was made under; set once, before the entry is stored. */
     void recordedUnder(Integer version) {
         this.configVersion = version;

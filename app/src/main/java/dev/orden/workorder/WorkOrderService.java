@@ -49,6 +49,9 @@ public class WorkOrderService {
     @Inject
     RuleTraces ruleTraces;
 
+    @Inject
+    WorkOrderDispatch dispatch;
+
     public record Page(List<WorkOrder> items, String nextCursor) {}
 
     public record Assignment(String assigneeId, String team, String reason) {}
@@ -70,6 +73,7 @@ public class WorkOrderService {
         order.numberedAs(checked.numberPrefix());
         var events = new ArrayList<WorkOrderEvent>(List.of(opened.created()));
         if (assignment != null) events.addAll(assign(order, workflow, assignment, user));
+        events.addAll(dispatch.onCreating(order, workflow));
         // Rules before the order is stored: whatever they change goes into its first version.
         events.addAll(rules.fire(fired, "workorder.creating", order, null, user));
         repository.add(order);

@@ -158,6 +158,36 @@ class BundleValidationTest {
     }
 
     @Test
+    void aScheduledRuleNeedsACronThatParsesAndOnlyItSelectsOrdersOfKnownTypes() {
+        var rules = Json.createArrayBuilder()
+                .add(parse("""
+                        {"key":"stale","name":"Stale","events":["schedule"],"schedule":"30 7 * * 1-5",
+                         "select":{"category":["new","pending"],"types":["repair"],"olderThanHours":48,"limit":100},
+                         "source":"function rule(input) { return []; }"}"""))
+                .build();
+        var good = Json.createObjectBuilder(parse(VALID)).add("rules", rules).build();
+        assertEquals(List.of(), BundleValidation.of(good).errors());
+
+        var bad = Json.createPatchBuilder()
+                .replace("/rules/0/schedule", "every morning")
+                .replace("/rules/0/select/types/0", "ghost")
+                .add("/rules/-", parse("""
+                        {"key":"live","name":"Live","events":["workorder.created"],"select":{"limit":5},
+                         "source":"x"}"""))
+                .add("/rules/-", parse("""
+                        {"key":"late","name":"Late","events":["schedule"],"schedule":"0 25 * * *",
+                         "select":{"limit":501,"category":["someday"]},"source":"x"}"""))
+                .build().apply(good);
+        var errors = BundleValidation.of(bad).errors();
+        assertEquals(Set.of("/rules/0/schedule", "/rules/0/select/types/0", "/rules/1/select", "/rules/2/schedule",
+                "/rules/2/select/limit", "/rules/2/select/category/0"), fields(errors), errors::toString);
+        var cron = errors.stream().filter(e -> e.field().equals("/rules/2/schedule")).findFirst().orElseThrow();
+        assertEquals("rules/late.json", cron.file());
+        assertEquals("/schedule", cron.pointer());
+        assertTrue(cron.message().startsWith("is not a cron expression"), cron.message());
+    }
+
+    @Test
     void everyErrorIsReportedAtOnce() {
         var bundle = Json.createPatchBuilder()
                 .replace("/types/0/workflow", "other")

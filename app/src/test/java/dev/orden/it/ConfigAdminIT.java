@@ -103,7 +103,8 @@ class ConfigAdminIT {
         var bundle = ACME.get("/admin/config").expect(200).json().getJsonObject("bundle");
         var members = Json.createArrayBuilder().add("Agent@Acme.test").add("dispatcher@acme.test")
                 .add("requester@acme.test").add(It.unique("nobody") + "@acme.test").add("agent@globex.test")
-                .add("not an e-mail");
+                .add("not an e-mail").add("Marta.Norte@acme.test").add("carlos.centro@acme.test");
+        // Marta and Carlos stay: assignment.json describes them, and an agent there must be in some team.
         var draft = Json.createPatchBuilder().replace("/teams/0/members", members.build()).build().apply(bundle);
 
         var saved = putDraft(ACME, draft).expect(200).json();

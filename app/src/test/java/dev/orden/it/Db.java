@@ -63,4 +63,52 @@ final class Db {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A statement that changes tenant rows, as the tenant, committed; returns the rows it changed. */
+    static int updateAs(UUID tenantId, String sql, Object... parameters) {
+        try (var connection = connectAsApp()) {
+            connection.setAutoCommit(false);
+            bind(connection, tenantId);
+            try (var statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) statement.setObject(i + 1, parameters[i]);
+                int changed = statement.executeUpdate();
+                connection.commit();
+                return changed;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The rows of a query over tenant rows, as the tenant; each row its columns' values in order. */
+    static java.util.List<java.util.List<Object>> rowsAs(UUID tenantId, String sql, Object... parameters) {
+        try (var connection = connectAsApp()) {
+            connection.setAutoCommit(false);
+            bind(connection, tenantId);
+            try (var statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) statement.setObject(i + 1, parameters[i]);
+                var rows = new java.util.ArrayList<java.util.List<Object>>();
+                try (var result = statement.executeQuery()) {
+                    int columns = result.getMetaData().getColumnCount();
+                    while (result.next()) {
+                        var row = new java.util.ArrayList<Object>();
+                        for (int c = 1; c <= columns; c++) row.add(result.getObject(c));
+                        rows.add(row);
+                    }
+                }
+                return rows;
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void bind(Connection connection, UUID tenantId) throws SQLException {
+        try (var bind = connection.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+            bind.setString(1, tenantId.toString());
+            bind.execute();
+        }
+    }
 }

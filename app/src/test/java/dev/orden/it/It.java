@@ -14,6 +14,8 @@ final class It {
     static final String JDBC_URL = System.getProperty("orden.it.jdbcUrl",
             "jdbc:postgresql://127.0.0.1:5432/orden_test");
     static final String DEMO_PASSWORD = "demo";
+    /** The test server's plugin directory: its default, {@code ${server.config.dir}/plugins}. */
+    static final String PLUGINS_DIR = System.getProperty("orden.it.pluginsDir");
 
     static final String ACME_ADMIN = "admin@acme.test";
     static final String ACME_DISPATCHER = "dispatcher@acme.test";

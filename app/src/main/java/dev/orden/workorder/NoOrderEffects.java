@@ -1,0 +1,43 @@
+package dev.orden.workorder;
+
+import dev.orden.rules.RuleRun;
+import dev.orden.rules.RuleTrace;
+import dev.orden.rules.RuleTraces;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/**
+ * What becomes of the effects of a scheduled rule that selects no orders: only those the host delivers
+ * (notify, remind, webhook) have something to act on; every effect on an order is refused, saying why.
+ */
+final class NoOrderEffects {
+
+    private NoOrderEffects() {}
+
+    static RuleTraces.Recorded judge(RuleRun run) {
+        if (run.error().isPresent()) {
+            return new RuleTraces.Recorded(run, RuleTrace.Outcome.ERROR, JsonValue.EMPTY_JSON_ARRAY);
+        }
+        var described = Json.createArrayBuilder();
+        boolean refused = false;
+        for (var effect : run.effects()) {
+            var type = effect instanceof JsonObject object ? object.getString("type", "") : "";
+            var json = Json.createObjectBuilder().add("effect", effect);
+            if (run.isShadow()) {
+                json.add("status", "would_apply");
+            } else if (RuleEffects.DEFERRED.contains(type)) {
+                json.add("status", "deferred").add("reason", "delivered by the host later");
+            } else {
+                refused = true;
+                json.add("status", "refused").add("reason", "this scheduled rule selects no orders, so '" + type
+                        + "' has no order to act on; give the rule a 'select'");
+            }
+            described.add(json);
+        }
+        var outcome = run.effects().isEmpty() ? RuleTrace.Outcome.NO_EFFECTS
+                : run.isShadow() ? RuleTrace.Outcome.SHADOW
+                : refused ? RuleTrace.Outcome.PARTLY_REFUSED : RuleTrace.Outcome.APPLIED;
+        return new RuleTraces.Recorded(run, outcome, described.build());
+    }
+}
