@@ -20,7 +20,7 @@ final class ConfigBundles {
     private static final String DEFAULT = "config/_default.zip";
 
     /** The parts of a bundle, each a list, as PUT one at a time to the draft. */
-    static final List<String> PARTS = List.of("fields", "types", "forms", "workflows", "areas", "teams", "rules");
+    static final List<String> PARTS = List.of("fields", "types", "forms", "workflows", "areas", "teams", "sla", "rules");
 
     private ConfigBundles() {}
 

@@ -28,7 +28,7 @@ class BundleFilesTest {
     @Test
     void aFolderMakesOneBundleWithFormsAndWorkflowsInFileNameOrder() throws IOException {
         var bundle = Configs.demo("acme");
-        assertEquals(List.of("schemaVersion", "fields", "types", "forms", "workflows", "areas", "teams", "rules"),
+        assertEquals(List.of("schemaVersion", "fields", "types", "forms", "workflows", "areas", "teams", "sla", "rules"),
                 List.copyOf(bundle.keySet()));
         assertEquals(1, bundle.getInt("schemaVersion"));
         assertEquals(read(Configs.folder("acme").resolve("types.json")), bundle.get("types"));

@@ -37,7 +37,7 @@ class BundleZipTest {
     @Test
     void aWrittenZipIsTheFolderLayoutWithTheRepositorysText() throws IOException {
         var entries = unzip(BundleZip.write(Configs.demo("globex")));
-        assertEquals(List.of("forms/", "workflows/", "rules/", "fields.json", "types.json", "areas.json", "teams.json",
+        assertEquals(List.of("forms/", "workflows/", "rules/", "fields.json", "types.json", "areas.json", "teams.json", "sla.json",
                 "forms/incident_agent.json", "forms/incident_requester.json", "forms/preventive_agent.json",
                 "forms/preventive_requester.json", "forms/request_agent.json", "forms/request_requester.json",
                 "workflows/default.json", "workflows/facility.json", "workflows/preventive.json",
