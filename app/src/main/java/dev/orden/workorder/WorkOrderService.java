@@ -26,6 +26,9 @@ import java.util.UUID;
 public class WorkOrderService {
 
     @Inject
+    dev.orden.sla.SlaClock sla;
+
+    @Inject
     WorkOrderRepository repository;
 
     @Inject
@@ -76,6 +79,7 @@ public class WorkOrderService {
         events.addAll(rules.fire(fired, "workorder.created", order, null, user));
         repository.append(recorded(events, checked.configVersion()));
         repository.flush();
+        sla.started(order);
         return order;
     }
 
@@ -108,6 +112,7 @@ public class WorkOrderService {
         events.addAll(rules.fire(fired, "workorder.updated", order, patch, user));
         repository.append(recorded(events));
         repository.flush();
+        sla.observe(order);
         return order;
     }
 
@@ -134,6 +139,7 @@ public class WorkOrderService {
         events.addAll(rules.fire(fired, "workorder.transitioned", order, change, user));
         repository.append(recorded(events));
         repository.flush();
+        sla.observe(order);
         return order;
     }
 
@@ -181,6 +187,7 @@ public class WorkOrderService {
         events.addAll(rules.fire(fired, "workorder.assigned", order, assignmentChange(assignment), user));
         repository.append(recorded(events));
         repository.flush();
+        sla.observe(order);
         return order;
     }
 
@@ -217,6 +224,8 @@ public class WorkOrderService {
         events.addAll(rules.fire(fired, "comment.added", order, change, user));
         repository.append(recorded(events));
         repository.flush();
+        sla.commented(order, user.isStaff() && visibility == Visibility.PUBLIC);
+        sla.observe(order);
         return comment;
     }
 
