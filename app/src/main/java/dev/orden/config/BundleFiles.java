@@ -25,7 +25,8 @@ import java.util.stream.Stream;
 
 /**
  * A bundle as plain files: the layout of a tenant's folder in {@code tenant-config/} and of the admin API's zip.
- * {@code fields.json}, {@code types.json}, {@code areas.json} and {@code teams.json} hold those parts' arrays;
+ * {@code fields.json}, {@code types.json}, {@code areas.json}, {@code teams.json} and {@code sla.json} hold those
+ * parts' arrays;
  * {@code forms/<key>.json} and {@code workflows/<key>.json} hold one form or workflow each, named by its key. The
  * schema version is the layout's (1). This is the one mapping between files and bundle, both ways, used by the demo
  * seeding, the default bundle, zip import and export, and by the validation to say which file an error is in.
@@ -43,9 +44,9 @@ public final class BundleFiles {
     public static final String TENANT = "tenant.json";
 
     /** The parts kept in one file each; all are arrays but {@code assignment}, an object. */
-    static final List<String> LIST_PARTS = List.of("fields", "types", "areas", "teams", "assignment");
+    static final List<String> LIST_PARTS = List.of("fields", "types", "areas", "teams", "assignment", "sla");
     static final List<String> FOLDER_PARTS = List.of("forms", "workflows", "rules");
-    static final String LAYOUT = "fields.json, types.json, areas.json, teams.json, assignment.json, forms/<key>.json, "
+    static final String LAYOUT = "fields.json, types.json, areas.json, teams.json, assignment.json, sla.json, forms/<key>.json, "
             + "workflows/<key>.json, rules/<key>.json, rules/<key>.js or rules/<key>.test.json";
     static final String RULES = "rules";
     static final String SOURCE = ".js";
@@ -183,7 +184,7 @@ public final class BundleFiles {
             var rules = rules();
             if (!errors.isEmpty()) throw ProblemException.invalid(errors);
             var bundle = Json.createObjectBuilder().add("schemaVersion", SCHEMA_VERSION);
-            for (var part : List.of("fields", "types", "forms", "workflows", "areas", "teams", "assignment", RULES)) {
+            for (var part : List.of("fields", "types", "forms", "workflows", "areas", "teams", "assignment", "sla", RULES)) {
                 if (part.equals(RULES)) {
                     if (!rules.isEmpty()) bundle.add(RULES, rules);
                 } else if (FOLDER_PARTS.contains(part)) {

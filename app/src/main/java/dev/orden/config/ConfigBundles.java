@@ -21,7 +21,7 @@ final class ConfigBundles {
 
     /** The parts of a bundle, as PUT one at a time to the draft: each a list, but {@code assignment}, an object. */
     static final List<String> PARTS = List.of("fields", "types", "forms", "workflows", "areas", "teams", "assignment",
-            "rules");
+            "sla", "rules");
 
     private ConfigBundles() {}
 

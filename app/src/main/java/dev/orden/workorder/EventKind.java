@@ -2,6 +2,7 @@ package dev.orden.workorder;
 
 /**
  * What a history entry records; {@code RULE_FAILED} is a flow rule that failed or whose effect was refused;
- * {@code NOT_ASSIGNED} is an automatic assignment that found no one (an internal note saying why).
+ * {@code NOT_ASSIGNED} is an automatic assignment that found no one (an internal note saying why); {@code SLA_BREACHED} an SLA target missed.
  */
-public enum EventKind { CREATED, UPDATED, STATUS_CHANGED, ASSIGNED, COMMENTED, RULE_FAILED, NOT_ASSIGNED }
+public enum EventKind { CREATED, UPDATED, STATUS_CHANGED, ASSIGNED, COMMENTED, RULE_FAILED, NOT_ASSIGNED,
+    SLA_BREACHED }

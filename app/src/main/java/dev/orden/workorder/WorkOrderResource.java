@@ -59,6 +59,9 @@ public class WorkOrderResource {
     private static final Pattern STATE_KEY = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,63}");
 
     @Inject
+    dev.orden.sla.SlaClock sla;
+
+    @Inject
     WorkOrderService service;
 
     @Inject
@@ -201,7 +204,8 @@ public class WorkOrderResource {
     }
 
     private WorkOrderView view(WorkOrder order) {
-        return WorkOrderView.of(order, service.transitions(order), service.retiredFields(order));
+        return WorkOrderView.of(order, service.transitions(order), service.retiredFields(order),
+                sla.state(order.id()).map(dev.orden.sla.SlaState::json).orElse(null));
     }
 
     private static EntityTag etag(WorkOrder order) {

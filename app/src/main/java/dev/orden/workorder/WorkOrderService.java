@@ -26,6 +26,9 @@ import java.util.UUID;
 public class WorkOrderService {
 
     @Inject
+    dev.orden.sla.SlaClock sla;
+
+    @Inject
     WorkOrderRepository repository;
 
     @Inject
@@ -80,6 +83,7 @@ public class WorkOrderService {
         events.addAll(rules.fire(fired, "workorder.created", order, null, user));
         repository.append(recorded(events, checked.configVersion()));
         repository.flush();
+        sla.started(order);
         return order;
     }
 
@@ -112,6 +116,7 @@ public class WorkOrderService {
         events.addAll(rules.fire(fired, "workorder.updated", order, patch, user));
         repository.append(recorded(events));
         repository.flush();
+        sla.observe(order);
         return order;
     }
 
@@ -138,6 +143,7 @@ public class WorkOrderService {
         events.addAll(rules.fire(fired, "workorder.transitioned", order, change, user));
         repository.append(recorded(events));
         repository.flush();
+        sla.observe(order);
         return order;
     }
 
@@ -185,6 +191,7 @@ public class WorkOrderService {
         events.addAll(rules.fire(fired, "workorder.assigned", order, assignmentChange(assignment), user));
         repository.append(recorded(events));
         repository.flush();
+        sla.observe(order);
         return order;
     }
 
@@ -221,6 +228,8 @@ public class WorkOrderService {
         events.addAll(rules.fire(fired, "comment.added", order, change, user));
         repository.append(recorded(events));
         repository.flush();
+        sla.commented(order, user.isStaff() && visibility == Visibility.PUBLIC);
+        sla.observe(order);
         return comment;
     }
 

@@ -1,0 +1,46 @@
+package dev.orden.sla;
+
+import dev.orden.shared.persistence.TenantEntityManager;
+import dev.orden.workorder.SlaEvents;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A timer reached, in one transaction: a breach is marked on the clock only if it was not yet ({@code breached_at IS
+ * NULL}), and only then are the history entry written and {@code sla.breached} fired, so a breach happens once
+ * even if its job were run again. A warning fires {@code sla.warning}.
+ */
+@ApplicationScoped
+class SlaDue {
+
+    @Inject
+    SlaClock clock;
+
+    @Inject
+    SlaEvents events;
+
+    @Inject
+    TenantEntityManager tenantEm;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void reached(UUID orderId, SlaTarget target, SlaJobs.Stage stage, Instant due) {
+        var state = clock.read(orderId);
+        if (state.isEmpty() || !state.get().open(target) || state.get().pausedSince() != null
+                || !due.equals(state.get().due(target))) {
+            return;
+        }
+        var change = Json.createObjectBuilder().add("target", target.key()).add("dueAt", due.toString()).build();
+        if (stage == SlaJobs.Stage.WARNING) {
+            events.fire(orderId, SlaEvents.WARNING, change);
+            return;
+        }
+        int marked = tenantEm.em().createNativeQuery("UPDATE work_order_sla SET " + target.column()
+                        + "_breached_at = now() WHERE work_order_id = ?1::uuid AND " + target.column() + "_breached_at IS NULL")
+                .setParameter(1, orderId.toString()).executeUpdate();
+        if (marked == 1) events.fire(orderId, SlaEvents.BREACHED, change);
+    }
+}
