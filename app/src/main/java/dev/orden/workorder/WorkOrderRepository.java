@@ -2,6 +2,7 @@ package dev.orden.workorder;
 
 import dev.orden.shared.persistence.TenantEntityManager;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -25,6 +26,9 @@ public class WorkOrderRepository {
     @Inject
     TenantEntityManager tenantEm;
 
+    @Inject
+    Event<WorkOrderChanged> changed;
+
     private EntityManager em() {
         return tenantEm.em();
     }
@@ -47,6 +51,9 @@ public class WorkOrderRepository {
     void append(Collection<WorkOrderEvent> events) {
         var em = em();
         events.forEach(em::persist);
+        events.stream().map(WorkOrderEvent::workOrderId).distinct()
+                .forEach(id -> changed.fire(new WorkOrderChanged(em.find(WorkOrder.class, id),
+                        events.stream().filter(e -> e.workOrderId().equals(id)).toList())));
     }
 
     void add(Comment comment) {
