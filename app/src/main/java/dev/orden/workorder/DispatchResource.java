@@ -2,7 +2,6 @@ package dev.orden.workorder;
 
 import dev.orden.identity.Role;
 import dev.orden.shared.problem.ProblemException;
-import dev.orden.workorder.WorkOrderViews.WorkOrderView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -48,7 +47,7 @@ public class DispatchResource {
         var body = request == null ? new DispatchRequest(null, null, null, null) : request;
         var order = service.dispatch(reference, version(ifMatch, body.version()), body.strategy(), body.team(),
                 body.reason());
-        return Response.ok(WorkOrderView.of(order, orders.transitions(order), orders.retiredFields(order)))
+        return Response.ok(orders.view(order))
                 .tag(new EntityTag(Integer.toString(order.version()))).build();
     }
 

@@ -58,8 +58,6 @@ public class WorkOrderResource {
     private static final int MAX_LIMIT = 200;
     private static final Pattern STATE_KEY = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,63}");
 
-    @Inject
-    dev.orden.sla.SlaClock sla;
 
     @Inject
     WorkOrderService service;
@@ -204,8 +202,7 @@ public class WorkOrderResource {
     }
 
     private WorkOrderView view(WorkOrder order) {
-        return WorkOrderView.of(order, service.transitions(order), service.retiredFields(order),
-                sla.state(order.id()).map(dev.orden.sla.SlaState::json).orElse(null));
+        return service.view(order);
     }
 
     private static EntityTag etag(WorkOrder order) {

@@ -152,6 +152,12 @@ public class WorkOrderService {
         return lifecycle.available(order, context.user());
     }
 
+    /** The order as the caller sees it: its moves, retired fields and SLA clocks. */
+    WorkOrderViews.WorkOrderView view(WorkOrder order) {
+        return WorkOrderViews.WorkOrderView.of(order, transitions(order), retiredFields(order),
+                sla.state(order.id()).map(dev.orden.sla.SlaState::json).orElse(null));
+    }
+
     /** The keys of the order's custom values that its type no longer offers. */
     List<String> retiredFields(WorkOrder order) {
         return configuration.retiredKeys(order);

@@ -64,7 +64,10 @@ class DispatchStrategiesIT {
     @Test
     void leastLoadedPicksTheLightestAndTheLoadFollowsItsChoices() {
         for (int i = 0; i < 3; i++) {
-            var expected = Dispatching.lightest(agents(dispatcher, "madrid_repair"), Dispatching.ACME_WEIGHTS);
+            var pool = agents(dispatcher, "madrid_repair");
+            var expected = Dispatching.lightest(pool, Dispatching.ACME_WEIGHTS);
+            // Other suites give this team work too: how many are available is read, not assumed.
+            var available = pool.stream().filter(a -> a.getBoolean("available")).count();
             var ref = madridRepair("madrid_centro", null, null).getString("id");
             var order = dispatched(ref, "least-loaded", null);
             assertEquals(expected.getString("id"), order.getJsonObject("assignee").getString("id"), "round " + i);
@@ -72,7 +75,7 @@ class DispatchStrategiesIT {
             assertEquals(dispatcher.id(), assigned.getJsonObject("actor").getString("id"), "the dispatcher asked");
             var open = expected.getInt("openOrders");
             assertEquals("assigned by strategy least-loaded: " + open + (open == 1 ? " open order" : " open orders")
-                    + ", weighted load " + Dispatching.load(expected, Dispatching.ACME_WEIGHTS) + " (lightest of 3 available)",
+                    + ", weighted load " + Dispatching.load(expected, Dispatching.ACME_WEIGHTS) + " (lightest of " + available + " available)",
                     assigned.getString("comment"));
         }
     }
