@@ -1,5 +1,9 @@
 package dev.orden.config;
 
+import static dev.orden.shared.json.JsonReading.array;
+import static dev.orden.shared.json.JsonReading.objects;
+import static dev.orden.shared.json.JsonReading.string;
+
 import dev.orden.shared.problem.FieldError;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -7,7 +11,6 @@ import jakarta.json.JsonString;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -152,22 +155,5 @@ final class AssignmentBundleRules {
 
     private static String lower(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
-    }
-
-    private static JsonArray array(JsonObject object, String name) {
-        return object != null && object.get(name) instanceof JsonArray array ? array : null;
-    }
-
-    private static Map<Integer, JsonObject> objects(JsonArray array) {
-        var byIndex = new LinkedHashMap<Integer, JsonObject>();
-        if (array == null) return byIndex;
-        for (int i = 0; i < array.size(); i++) {
-            if (array.get(i) instanceof JsonObject object) byIndex.put(i, object);
-        }
-        return byIndex;
-    }
-
-    private static String string(JsonObject object, String name) {
-        return object.get(name) instanceof JsonString s ? s.getString() : null;
     }
 }

@@ -1,10 +1,14 @@
 package dev.orden.config;
 
+import static dev.orden.shared.json.JsonReading.array;
+import static dev.orden.shared.json.JsonReading.objects;
+import static dev.orden.shared.json.JsonReading.string;
+import static dev.orden.shared.json.JsonReading.strings;
+
 import dev.orden.shared.problem.FieldError;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -212,29 +216,5 @@ final class BundleRules {
 
     private void error(String pointer, String message) {
         errors.add(new FieldError(pointer, message));
-    }
-
-    private static JsonArray array(JsonObject object, String name) {
-        return object != null && object.get(name) instanceof JsonArray array ? array : null;
-    }
-
-    /** The array's objects by index (other entries skipped: the schema reports them). */
-    private static Map<Integer, JsonObject> objects(JsonArray array) {
-        var byIndex = new LinkedHashMap<Integer, JsonObject>();
-        if (array == null) return byIndex;
-        for (int i = 0; i < array.size(); i++) {
-            if (array.get(i) instanceof JsonObject object) byIndex.put(i, object);
-        }
-        return byIndex;
-    }
-
-    private static Set<String> strings(JsonArray array) {
-        var values = new HashSet<String>();
-        if (array != null) for (JsonValue v : array) if (v instanceof JsonString s) values.add(s.getString());
-        return values;
-    }
-
-    private static String string(JsonObject object, String name) {
-        return object.get(name) instanceof JsonString s ? s.getString() : null;
     }
 }

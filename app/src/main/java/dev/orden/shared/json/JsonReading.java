@@ -23,6 +23,21 @@ public final class JsonReading {
         return result;
     }
 
+    /** The member {@code name} when it is an array, else null (also for a null object). */
+    public static JsonArray array(JsonObject object, String name) {
+        return object != null && object.get(name) instanceof JsonArray array ? array : null;
+    }
+
+    /** The array's objects by index, other entries skipped (the schema reports them); none for null. */
+    public static java.util.Map<Integer, JsonObject> objects(JsonArray array) {
+        var byIndex = new java.util.LinkedHashMap<Integer, JsonObject>();
+        if (array == null) return byIndex;
+        for (int i = 0; i < array.size(); i++) {
+            if (array.get(i) instanceof JsonObject object) byIndex.put(i, object);
+        }
+        return byIndex;
+    }
+
     /** The member {@code name} when it is a string, else null. */
     public static String string(JsonObject object, String name) {
         return object.get(name) instanceof JsonString s ? s.getString() : null;
