@@ -27,6 +27,7 @@ run() { # <name> <benchmarks> <class path> <JMH options> [JVM options]
 EXTRA=("$@")
 if [[ "$mode" == interpreter || "$mode" == both ]]; then
   run interpreter 'RulesBenchmark' "$(except "$optimizing_only")" ""
+  run context-loss 'ContextLossBenchmark' "$(except "$optimizing_only")" ""
 fi
 if [[ "$mode" == optimizing || "$mode" == both ]]; then
   # GraalVM's documented set-up on a stock JDK: Graal's modules on the module path, its compiler as an upgrade module.

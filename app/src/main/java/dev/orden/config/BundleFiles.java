@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 /**
  * A bundle as plain files: the layout of a tenant's folder in {@code tenant-config/} and of the admin API's zip.
  * {@code fields.json}, {@code types.json}, {@code areas.json}, {@code teams.json} and {@code sla.json} hold those
- * parts' arrays;
+ * parts' arrays, {@code assignment.json} and {@code settings.json} their objects;
  * {@code forms/<key>.json} and {@code workflows/<key>.json} hold one form or workflow each, named by its key. The
  * schema version is the layout's (1). This is the one mapping between files and bundle, both ways, used by the demo
  * seeding, the default bundle, zip import and export, and by the validation to say which file an error is in.
@@ -43,11 +43,12 @@ public final class BundleFiles {
     /** A demo tenant's own file (slug, name, people): in its folder, never part of the configuration. */
     public static final String TENANT = "tenant.json";
 
-    /** The parts kept in one file each; all are arrays but {@code assignment}, an object. */
-    static final List<String> LIST_PARTS = List.of("fields", "types", "areas", "teams", "assignment", "sla");
+    /** The parts kept in one file each; all are arrays but {@code assignment} and {@code settings}, objects. */
+    static final List<String> LIST_PARTS = List.of("fields", "types", "areas", "teams", "assignment", "sla", "settings");
     static final List<String> FOLDER_PARTS = List.of("forms", "workflows", "rules");
-    static final String LAYOUT = "fields.json, types.json, areas.json, teams.json, assignment.json, sla.json, forms/<key>.json, "
-            + "workflows/<key>.json, rules/<key>.json, rules/<key>.js or rules/<key>.test.json";
+    static final String LAYOUT = "fields.json, types.json, areas.json, teams.json, assignment.json, sla.json, "
+            + "settings.json, forms/<key>.json, workflows/<key>.json, rules/<key>.json, rules/<key>.js or "
+            + "rules/<key>.test.json";
     static final String RULES = "rules";
     static final String SOURCE = ".js";
     static final String TESTS = ".test.json";
@@ -184,7 +185,8 @@ public final class BundleFiles {
             var rules = rules();
             if (!errors.isEmpty()) throw ProblemException.invalid(errors);
             var bundle = Json.createObjectBuilder().add("schemaVersion", SCHEMA_VERSION);
-            for (var part : List.of("fields", "types", "forms", "workflows", "areas", "teams", "assignment", "sla", RULES)) {
+            for (var part : List.of("fields", "types", "forms", "workflows", "areas", "teams", "assignment", "sla", "settings",
+                    RULES)) {
                 if (part.equals(RULES)) {
                     if (!rules.isEmpty()) bundle.add(RULES, rules);
                 } else if (FOLDER_PARTS.contains(part)) {

@@ -32,6 +32,7 @@ public record BundleValidation(List<FieldError> errors) {
         errors.addAll(fieldErrors(bundle, flagged));
         errors.addAll(BundleRules.check(bundle));
         errors.addAll(AssignmentBundleRules.check(bundle));
+        TenantSettings.check(bundle).stream().filter(e -> !flagged.contains(e.field())).forEach(errors::add);
         RuleScheduleCheck.check(bundle).stream().filter(e -> !flagged.contains(e.field())).forEach(errors::add);
         return new BundleValidation(errors.stream().map(error -> BundleFiles.locate(bundle, error)).toList());
     }

@@ -43,6 +43,10 @@ public class RuleSettings {
     int pooledContexts;
 
     @Inject
+    @ConfigProperty(name = "orden.rules.spare-contexts", defaultValue = "1")
+    int spareContexts;
+
+    @Inject
     @ConfigProperty(name = "orden.rules.max-string-length", defaultValue = "4194304")
     int maxStringLength;
 
@@ -65,7 +69,7 @@ public class RuleSettings {
 
     public SandboxConfig sandbox() {
         var maxima = new Limits(statements, timeout, allocatedBytes, maxEffects, maxResultChars, maxLogLines);
-        return new SandboxConfig(maxima, contextsPerTenant, pooledContexts, maxStringLength, maxArrayLength,
-                maxSourceChars);
+        return new SandboxConfig(maxima, contextsPerTenant, pooledContexts, spareContexts, maxStringLength,
+                maxArrayLength, maxSourceChars);
     }
 }

@@ -2,6 +2,7 @@ package dev.orden.rules;
 
 import dev.orden.config.ActiveConfiguration;
 import dev.orden.config.ConfigurationActivated;
+import dev.orden.config.TenantSettings;
 import dev.orden.schedule.Cron;
 import dev.orden.schedule.Job;
 import dev.orden.schedule.Jobs;
@@ -24,15 +25,13 @@ import java.util.UUID;
  * version's schedules replace the old ones) and at start-up: a rule whose cron is unchanged keeps its due time,
  * a changed cron starts afresh, a rule no longer scheduled loses its job.
  *
- * <p>Cron times are read in UTC: tenants have no time zone in their configuration yet (issue #5 brings business
- * calendars with one); {@link #zone} is the one place to change.
+ * <p>Cron times are read in the tenant's time zone ({@code settings.json}; UTC by default).
  */
 @ApplicationScoped
 public class ScheduledRuleJobs {
 
     public static final String KIND = "rule.schedule";
 
-    private static final ZoneId UTC = ZoneId.of("UTC");
 
     @Inject
     Jobs jobs;
@@ -82,7 +81,7 @@ public class ScheduledRuleJobs {
     }
 
     static ZoneId zone(JsonObject bundle) {
-        return UTC;
+        return TenantSettings.of(bundle).timeZone();
     }
 
     private static Optional<Cron> parse(String expression) {

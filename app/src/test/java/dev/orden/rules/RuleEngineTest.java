@@ -126,8 +126,29 @@ class RuleEngineTest {
     }
 
     @Test
+    void aContextLostToALimitIsReplacedInTheBackground() throws InterruptedException {
+        try (var engine = RuleEngine.of(SandboxConfig.defaults().withSpareContexts(1))) {
+            var tenant = UUID.randomUUID();
+            var runaway = engine.compile("runaway", "function rule() { for (;;) {} }");
+            var result = engine.evaluate(tenant, assertInstanceOf(Compilation.Compiled.class, runaway).rule(), ORDER,
+                    LIMITS);
+            assertEquals(Kind.STATEMENT_LIMIT, assertInstanceOf(Evaluation.Failed.class, result).error().kind());
+            // Nothing evaluates after the failure: only the background can have made this context.
+            awaitIdle(engine, tenant, 1);
+        }
+    }
+
+    private static void awaitIdle(RuleEngine engine, UUID tenant, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (engine.idleContexts(tenant) < expected && System.nanoTime() < deadline) Thread.sleep(10);
+        assertEquals(expected, engine.idleContexts(tenant));
+    }
+
+    @Test
     void perCallLimitsNeverExceedTheServerMaxima() {
-        try (var engine = RuleEngine.of(SandboxConfig.defaults())) {
+        // A server deadline far away, so that only the server's statement limit can stop the loop on a busy machine.
+        var maxima = Limits.defaults().withTimeout(Duration.ofSeconds(60));
+        try (var engine = RuleEngine.of(SandboxConfig.defaults().withMaxima(maxima))) {
             var rule = engine.compile("loop", "function rule() { while (true) {} }");
             var compiled = assertInstanceOf(Compilation.Compiled.class, rule).rule();
             var generous = LIMITS.withStatements(Long.MAX_VALUE).withTimeout(Duration.ofMinutes(5));

@@ -25,7 +25,8 @@ final class Rules {
                        title: input.title, added: Object.keys(Object.prototype).length}];
             }""";
 
-    static final RuleEngine ENGINE = RuleEngine.of(SandboxConfig.defaults()
+    /** No spare contexts made in the background, so that pool counts can be asserted exactly (RuleEngineTest). */
+    static final RuleEngine ENGINE = RuleEngine.of(SandboxConfig.defaults().withSpareContexts(0)
             .withMaxima(new Limits(10_000_000_000L, Duration.ofSeconds(5), 1L << 30, 50, 64 * 1024, 50)));
 
     private Rules() {}

@@ -38,6 +38,14 @@ class ScheduledRuleJobsTest {
     }
 
     @Test
+    void schedulesAreReadInTheTenantsTimeZone() {
+        var settings = Json.createObjectBuilder().add("timeZone", "Europe/Madrid");
+        assertEquals(java.time.ZoneId.of("Europe/Madrid"),
+                ScheduledRuleJobs.zone(Json.createObjectBuilder().add("settings", settings).build()));
+        assertEquals(java.time.ZoneOffset.UTC, ScheduledRuleJobs.zone(Json.createObjectBuilder().build()));
+    }
+
+    @Test
     void aJobWithoutAValidCronIsNeverDueAgain() {
         var job = due("whenever", "UTC", Instant.parse("2026-03-06T02:00:00Z"));
         assertEquals(Optional.empty(), ScheduledRuleJobs.next(job, Instant.parse("2026-03-06T02:00:01Z")));

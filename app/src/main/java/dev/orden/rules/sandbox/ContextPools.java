@@ -5,37 +5,58 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Idle contexts per tenant: a context only ever goes back to the tenant it was made for, at most
  * {@code contextsPerTenant} wait per tenant and {@code pooledContexts} in all; the rest are closed. Taking one when
  * none waits makes a new one, so concurrency is bounded by the callers' threads, not by the pool.
+ * <p>
+ * Hardening a context costs milliseconds (docs/performance.md), so a tenant whose pool runs low — a burst, a context
+ * lost to a limit violation — gets {@code spareContexts} more made ahead by one background thread, and its next
+ * evaluations do not pay for them.
  */
 final class ContextPools implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ContextPools.class.getName());
 
     private final ContextFactory factory;
     private final int perTenant;
     private final int total;
+    private final int spare;
     private final Map<UUID, Queue<SandboxContext>> idle = new ConcurrentHashMap<>();
     private final AtomicInteger pooled = new AtomicInteger();
+    /** Tenants being topped up: a run only gives its contexts while its token is still there ({@link #forget}). */
+    private final Map<UUID, Object> toppingUp = new ConcurrentHashMap<>();
+    private final ExecutorService maker = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("orden-rules-contexts").priority(Thread.MIN_PRIORITY).factory());
 
-    ContextPools(ContextFactory factory, int perTenant, int total) {
+    ContextPools(ContextFactory factory, int perTenant, int total, int spare) {
         this.factory = factory;
         this.perTenant = perTenant;
         this.total = total;
+        this.spare = Math.min(spare, perTenant);
     }
 
     /** An idle context of the tenant with this statement limit (the limit is fixed when a context is made). */
     SandboxContext take(UUID tenantId, long statementLimit) {
         var queue = idle.get(tenantId);
         SandboxContext context;
-        while (queue != null && (context = queue.poll()) != null) {
-            pooled.decrementAndGet();
-            if (context.statementLimit() == statementLimit) return context;
-            context.close();
+        try {
+            while (queue != null && (context = queue.poll()) != null) {
+                pooled.decrementAndGet();
+                if (context.statementLimit() == statementLimit) return context;
+                context.close();
+            }
+            return factory.create(tenantId, statementLimit);
+        } finally {
+            topUp(tenantId, statementLimit);
         }
-        return factory.create(tenantId, statementLimit);
     }
 
     /** Back to its tenant's pool, or closed when the pool is full. Only healthy contexts may come back. */
@@ -51,8 +72,31 @@ final class ContextPools implements AutoCloseable {
         }
     }
 
-    /** Closes a tenant's idle contexts (its rules changed, or the tenant is gone). */
+    /** Makes contexts ahead in the background until the tenant has its spare ones idle (one run per tenant). */
+    private void topUp(UUID tenantId, long statementLimit) {
+        var token = new Object();
+        if (spare == 0 || idleContexts(tenantId) >= spare || toppingUp.putIfAbsent(tenantId, token) != null) return;
+        try {
+            maker.execute(() -> {
+                try {
+                    while (toppingUp.get(tenantId) == token && idleContexts(tenantId) < spare && pooled.get() < total) {
+                        var context = factory.create(tenantId, statementLimit);
+                        if (toppingUp.get(tenantId) == token) give(context); else context.close();
+                    }
+                } catch (RuntimeException e) {
+                    if (!maker.isShutdown()) LOG.log(Level.WARNING, "could not make a spare rule context", e);
+                } finally {
+                    toppingUp.remove(tenantId, token);
+                }
+            });
+        } catch (RejectedExecutionException closing) {
+            toppingUp.remove(tenantId, token);
+        }
+    }
+
+    /** Closes a tenant's idle contexts (the tenant is gone, or its contexts must be made anew). */
     void forget(UUID tenantId) {
+        toppingUp.remove(tenantId);
         var queue = idle.remove(tenantId);
         if (queue == null) return;
         SandboxContext context;
@@ -69,6 +113,7 @@ final class ContextPools implements AutoCloseable {
 
     @Override
     public void close() {
+        maker.shutdownNow();
         idle.keySet().forEach(this::forget);
     }
 }

@@ -47,7 +47,8 @@ public final class Sandbox implements AutoCloseable {
                 .option("engine.WarnInterpreterOnly", "false")
                 .build();
         var factory = new ContextFactory(engine, config);
-        this.pools = new ContextPools(factory, config.contextsPerTenant(), config.pooledContexts());
+        this.pools = new ContextPools(factory, config.contextsPerTenant(), config.pooledContexts(),
+                config.spareContexts());
         this.parser = factory.parser();
         warmUpEngine();
     }
