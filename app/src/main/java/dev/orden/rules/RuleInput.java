@@ -2,7 +2,9 @@ package dev.orden.rules;
 
 import dev.orden.identity.CurrentUser;
 import dev.orden.identity.Role;
+import dev.orden.config.TenantSettings;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Instant;
@@ -11,7 +13,8 @@ import java.time.Instant;
  * What a flow rule receives, the same on a live event, in a dry run and in a test case: plain data, never an object
  * of Orden's. {@code event}, {@code order} (as the API shows it, custom fields included), {@code change} (what the
  * event is about: the patch, the transition, the comment), {@code actor} (who made the change), {@code now}, and the
- * tenant's {@code teams} and {@code areas}.
+ * tenant's {@code teams}, {@code areas}, {@code timeZone} and business {@code calendars} (its SLA calendars without
+ * their targets: what the {@code dates} business-hours helpers read).
  */
 public final class RuleInput {
 
@@ -31,7 +34,18 @@ public final class RuleInput {
                 .add("now", now.toString())
                 .add("teams", bundle.getOrDefault("teams", JsonValue.EMPTY_JSON_ARRAY))
                 .add("areas", bundle.getOrDefault("areas", JsonValue.EMPTY_JSON_ARRAY))
+                .add("timeZone", TenantSettings.of(bundle).timeZone().getId())
+                .add("calendars", calendars(bundle))
                 .build();
+    }
+
+    private static JsonArray calendars(JsonObject bundle) {
+        var calendars = Json.createArrayBuilder();
+        if (bundle.get("sla") instanceof JsonArray sla) {
+            sla.stream().filter(JsonObject.class::isInstance)
+                    .forEach(c -> calendars.add(Json.createObjectBuilder(c.asJsonObject()).remove("targets")));
+        }
+        return calendars.build();
     }
 
     /** The input of a scheduled rule that selects no orders: the same, without {@code order}. */
@@ -51,7 +65,7 @@ public final class RuleInput {
 
     /**
      * A test case's {@code given} input in the live shape: what it leaves out ({@code order}, {@code change},
-     * {@code actor}, {@code now}, {@code teams}, {@code areas}) filled in as a live event would have it, and
+     * {@code actor}, {@code now}, {@code teams}, {@code areas}, {@code timeZone}, {@code calendars}) filled in as a live event would have it, and
      * {@code event} the one the case runs on.
      */
     static JsonObject completed(JsonObject given, String event, Instant now, JsonObject bundle) {

@@ -111,6 +111,89 @@
         if (typeof n !== 'number' || !Number.isFinite(n)) throw new TypeError('dates: expected a number, got ' + n);
         return n;
     };
+    // Business calendars (the tenant's SLA calendars, input.calendars), read as sla/BusinessCalendar reads them:
+    // weekly hours in the calendar's zone, holidays as whole local days, no hours meaning open round the clock.
+    const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+    const HORIZON_DAYS = 3660;
+    const zoneFormats = new Map();
+    // Offsets change on quarter hours in every zone in use today: one lookup per zone and quarter hour.
+    const QUARTER = 900000;
+    const offsets = new Map();
+    const offsetAt = (t, zone) => {
+        const key = zone + '@' + Math.floor(t / QUARTER);
+        let offset = offsets.get(key);
+        if (offset === undefined) {
+            offset = zoneOffset(Math.floor(t / QUARTER) * QUARTER, zone);
+            if (offsets.size >= 10000) offsets.clear();
+            offsets.set(key, offset);
+        }
+        return offset;
+    };
+    const zoneOffset = (t, zone) => {
+        let format = zoneFormats.get(zone);
+        if (format === undefined) {
+            format = new Intl.DateTimeFormat('en-US', {timeZone: zone, hourCycle: 'h23', year: 'numeric',
+                month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric'});
+            if (zoneFormats.size >= 100) zoneFormats.clear();
+            zoneFormats.set(zone, format);
+        }
+        const p = {};
+        for (const part of format.formatToParts(new Date(t))) p[part.type] = part.value;
+        return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - t;
+    };
+    const localDay = (t, zone) => new Date(t + offsetAt(t, zone)).toISOString().slice(0, 10);
+    const nextDay = (day, n = 1) => new Date(Date.parse(day + 'T00:00:00Z') + n * DAY).toISOString().slice(0, 10);
+    // Most days have one offset all day long: then a local time needs no lookup of its own.
+    const steadyOffsets = new Map();
+    const steadyOffset = (day, zone) => {
+        const key = zone + '@' + day;
+        let offset = steadyOffsets.get(key);
+        if (offset === undefined) {
+            const midnight = Date.parse(day + 'T00:00:00Z');
+            const before = zoneOffset(midnight - 14 * HOUR, zone);
+            offset = before === zoneOffset(midnight + 38 * HOUR, zone) ? before : null;
+            if (steadyOffsets.size >= 10000) steadyOffsets.clear();
+            steadyOffsets.set(key, offset);
+        }
+        return offset;
+    };
+    /** The instant of a local day and time in the zone (in a daylight-saving gap: shifted by the gap). */
+    const atZone = (day, time, zone) => {
+        const local = Date.parse(day + 'T' + time + ':00Z');
+        const steady = steadyOffset(day, zone);
+        if (steady !== null) return local - steady;
+        const first = local - offsetAt(local, zone);
+        return local - offsetAt(first, zone);
+    };
+    // The current evaluation's calendars, by key; a calendar is read once per evaluation.
+    let calendarInput = [];
+    let calendarsRead = new Map();
+    const calendarOf = (key) => {
+        const list = Array.isArray(calendarInput) ? calendarInput : [];
+        const found = key === undefined ? list[0] : list.find((c) => c !== null && typeof c === 'object' && c.key === key);
+        if (found === undefined) {
+            throw new RangeError(key === undefined ? 'dates: the tenant has no business calendar (sla.json)'
+                : `dates: no business calendar '${key}' (sla.json)`);
+        }
+        let calendar = calendarsRead.get(found);
+        if (calendar === undefined) {
+            const zone = typeof found.zone === 'string' ? found.zone : 'UTC';
+            const hours = Array.isArray(found.hours) && found.hours.length > 0 ? found.hours
+                : [{days: DAY_NAMES, from: '00:00', to: '24:00'}];
+            const week = DAY_NAMES.map((name) => filter(hours, (h) => Array.isArray(h.days) && h.days.includes(name))
+                .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)));
+            calendar = {zone, week, holidays: new Set(Array.isArray(found.holidays) ? found.holidays : [])};
+            calendarsRead.set(found, calendar);
+        }
+        return calendar;
+    };
+    const windows = (calendar, day) => {
+        if (calendar.holidays.has(day)) return [];
+        const weekday = new Date(day + 'T00:00:00Z').getUTCDay();
+        return map(calendar.week[weekday], (h) => [atZone(day, h.from, calendar.zone),
+            h.to === '24:00' ? atZone(nextDay(day), '00:00', calendar.zone) : atZone(day, h.to, calendar.zone)]);
+    };
+
     const dates = {
         /** A date ('2026-11-27') stays a date; a date-time comes back as a UTC instant ('…Z'). */
         addDays(iso, n) {
@@ -125,6 +208,43 @@
             instant(iso);
             const day = new Date(iso.slice(0, 10) + 'T00:00:00Z').getUTCDay();
             return day === 0 || day === 6;
+        },
+        /** The instant (UTC, '…Z') at which n business hours have passed since iso, in the calendar named (or the first). */
+        addBusinessHours(iso, n, key) {
+            let left = number(n) * HOUR;
+            if (left < 0) throw new RangeError('dates: negative business hours: ' + n);
+            const start = instant(iso);
+            const calendar = calendarOf(key);
+            let day = nextDay(localDay(start, calendar.zone), -1);
+            for (let i = 0; i < HORIZON_DAYS; i++, day = nextDay(day)) {
+                for (const [from, to] of windows(calendar, day)) {
+                    const begin = Math.max(from, start);
+                    if (begin >= to) continue;
+                    if (to - begin >= left) return new Date(begin + left).toISOString();
+                    left -= to - begin;
+                }
+            }
+            throw new RangeError('dates: the calendar has no business hours within ' + HORIZON_DAYS + ' days');
+        },
+        /** Business hours (a fraction) between two instants; 0 when the second is not after the first. */
+        businessHoursBetween(fromIso, toIso, key) {
+            const from = instant(fromIso);
+            const to = instant(toIso);
+            if (to <= from) return 0;
+            const calendar = calendarOf(key);
+            const last = nextDay(localDay(to, calendar.zone));
+            let total = 0;
+            for (let day = nextDay(localDay(from, calendar.zone), -1), i = 0; day <= last && i < HORIZON_DAYS;
+                 day = nextDay(day), i++) {
+                for (const [a, b] of windows(calendar, day)) total += Math.max(0, Math.min(b, to) - Math.max(a, from));
+            }
+            return total / HOUR;
+        },
+        /** Whether the instant falls in the calendar's business hours (not on a holiday). */
+        isBusinessTime(iso, key) {
+            const t = instant(iso);
+            const calendar = calendarOf(key);
+            return some(windows(calendar, localDay(t, calendar.zone)), ([from, to]) => t >= from && t < to);
         }
     };
 
@@ -170,12 +290,16 @@
         lines = [];
         dropped = 0;
         maxLines = maxLogLines;
+        calendarsRead = new Map();
+        calendarInput = [];
         const rule = factory();
         if (typeof rule !== 'function') {
             return ['INVALID_RESULT', 'the rule source must declare function rule(input)', lines, dropped];
         }
         if (inputJson === null) return [null, '[]', lines, dropped]; // warm-up: defined, not run
-        const outcome = finish(rule(JSON.parse(inputJson)), maxEffects, maxChars);
+        const input = JSON.parse(inputJson);
+        calendarInput = input !== null && typeof input === 'object' ? input.calendars : [];
+        const outcome = finish(rule(input), maxEffects, maxChars);
         return [outcome[0], outcome[1], lines, dropped];
     };
     const drainLog = () => [lines, dropped];
