@@ -104,10 +104,8 @@ class RuleLimitsTest {
     })
     void memoryBombsHitASizeLimit(String bomb) {
         var tenant = UUID.randomUUID();
-        long start = System.nanoTime();
-        // A generous deadline: these must hit a size limit, not the clock, even on busy cores.
+        // A generous deadline: these must hit a size limit (MEMORY), not the clock (TIMEOUT), even on busy cores.
         fails(Kind.MEMORY, tenant, "function rule() { const big = " + bomb + "; return []; }", GENEROUS_DEADLINE);
-        assertTrue(System.nanoTime() - start < 4_000_000_000L, "took over 4 s");
         assertHealthy(tenant);
     }
 
