@@ -70,6 +70,11 @@ class DeliveryJobs implements JobHandler {
                     true), setup.defaultLanguage(), null, null);
             return;
         }
+        if (!factory.get().deferred()) {
+            outbox.settle(delivery, attempt, DeliveryResult.failed("channel '" + delivery.channel()
+                    + "' delivers only within the change", false), setup.defaultLanguage(), null, null);
+            return;
+        }
         JsonObject user;
         try {
             user = keycloak.user(delivery.recipientId()).orElse(null);

@@ -48,8 +48,10 @@ public class Mailer {
         } catch (SendFailedException e) {
             var refused = e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0;
             return DeliveryResult.failed("SMTP: " + e.getMessage(), !refused);
-        } catch (MessagingException | NamingException e) {
+        } catch (MessagingException e) {
             return DeliveryResult.failed("SMTP: " + reason(e), true);
+        } catch (NamingException e) {
+            return DeliveryResult.failed("no mail session " + JNDI + ": " + reason(e), true);
         }
     }
 

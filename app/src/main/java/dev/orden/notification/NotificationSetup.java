@@ -18,7 +18,7 @@ import java.util.Set;
 /**
  * A tenant's {@code notifications.json}: its default language, who is told of each event and by which channels,
  * and its own templates per key and language over the ones Orden ships (every event in es and en,
- * {@code notification/templates.json}). A tenant whose configuration has no such part is told what Orden always
+ * {@code templates.json} beside this class). A tenant whose configuration has no such part is told what Orden always
  * told: the assignee on assignment, the requester on a status change and on completion, in the inbox.
  */
 record NotificationSetup(String language, Map<String, List<Route>> events, JsonObject templates) {
@@ -110,7 +110,7 @@ record NotificationSetup(String language, Map<String, List<Route>> events, JsonO
     }
 
     private static JsonObject shipped() {
-        try (InputStream in = NotificationSetup.class.getResourceAsStream("/notification/templates.json");
+        try (InputStream in = NotificationSetup.class.getResourceAsStream("templates.json");
              var reader = Json.createReader(in)) {
             return reader.readObject();
         } catch (IOException e) {
