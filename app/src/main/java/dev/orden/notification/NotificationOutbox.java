@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -223,9 +222,5 @@ public class NotificationOutbox {
                 happening.previousStatus(), order.priority() == null ? null : order.priority().name(),
                 order.assigneeName(), order.team(), order.dueAt(), order.requesterName(), order.customFields(),
                 happening.actorName(), happening.reason(), happening.comment());
-    }
-
-    static String text(JsonValue value) {
-        return value instanceof JsonString s ? s.getString() : null;
     }
 }

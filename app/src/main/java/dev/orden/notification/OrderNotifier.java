@@ -29,7 +29,6 @@ public class OrderNotifier {
     }
 
     private void notify(WorkOrder order, WorkOrderEvent entry) {
-        var by = NotificationOutbox.Happening.by(entry.actorId(), entry.actorName());
         switch (entry.kind()) {
             case ASSIGNED -> assigned(order, entry);
             case STATUS_CHANGED -> {
@@ -45,7 +44,8 @@ public class OrderNotifier {
                             entry.actorName(), null, null, entry.comment()));
                 }
             }
-            case SLA_BREACHED -> outbox.announce(order, "sla_breached", by);
+            case SLA_BREACHED -> outbox.announce(order, "sla_breached",
+                    NotificationOutbox.Happening.by(entry.actorId(), entry.actorName()));
             default -> { }
         }
     }

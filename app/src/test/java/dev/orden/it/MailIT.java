@@ -156,7 +156,7 @@ class MailIT {
         await("given up", () -> delivery(order, "email", enAgent.id())
                 .filter(d -> d.getString("status").equals("failed")).isPresent());
         var failed = delivery(order, "email", enAgent.id()).orElseThrow();
-        assertEquals(4, failed.getInt("attempts"), "ORDEN_NOTIFICATIONS_MAX_ATTEMPTS of the test server");
+        assertEquals(5, failed.getInt("attempts"), "ORDEN_NOTIFICATIONS_MAX_ATTEMPTS of the test server");
         assertTrue(failed.getString("lastError").startsWith("SMTP"), failed.toString());
         admin.get("/admin/notifications/deliveries?status=failed&limit=200").expect(200);
         admin.get("/admin/notifications/deliveries?status=lost").expect(422);
