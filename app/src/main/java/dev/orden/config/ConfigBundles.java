@@ -21,7 +21,7 @@ final class ConfigBundles {
 
     /** The parts of a bundle, as PUT one at a time to the draft: each a list, but {@code assignment}, an object. */
     static final List<String> PARTS = List.of("fields", "types", "forms", "workflows", "areas", "teams", "assignment",
-            "sla", "rules");
+            "sla", "notifications", "rules");
 
     private ConfigBundles() {}
 
@@ -38,7 +38,7 @@ final class ConfigBundles {
 
     /** A part's body: the JSON array it holds, or for {@code assignment} the object. */
     static JsonValue partFromRequest(String part, String body) {
-        if (part.equals("assignment")) return fromRequest(body);
+        if (part.equals("assignment") || part.equals("notifications")) return fromRequest(body);
         try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
             return reader.readArray();
         } catch (JsonParsingException e) {

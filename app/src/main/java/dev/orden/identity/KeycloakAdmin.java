@@ -135,6 +135,27 @@ public class KeycloakAdmin {
         });
     }
 
+    /**
+     * A user's representation (e-mail, names, {@code attributes}, among them {@code locale} when the user chose a
+     * language), or empty when there is no such user.
+     */
+    public Optional<JsonObject> user(String id) {
+        var target = admin().path("users").path(id);
+        Response response;
+        try {
+            response = authorized(target).get();
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw upstream("Keycloak did not answer: " + e.getMessage());
+        }
+        try (response) {
+            if (response.getStatus() == 404) return Optional.empty();
+            expect(response, "read user " + id);
+            return Optional.of(response.readEntity(JsonObject.class));
+        }
+    }
+
     private WebTarget admin() {
         return client().target(settings.serverUrl()).path("admin/realms").path(settings.realm());
     }

@@ -1,47 +1,61 @@
 package dev.orden.notification;
 
 import dev.orden.config.workflow.StateCategory;
-import dev.orden.workorder.EventKind;
+import dev.orden.workorder.Visibility;
 import dev.orden.workorder.WorkOrder;
 import dev.orden.workorder.WorkOrderChanged;
 import dev.orden.workorder.WorkOrderEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.Objects;
 
 /**
- * Who is told what about an order change (defaults in code until tenants configure it): the new assignee on
- * assignment, the requester on a status change and on completion. Nobody is told of their own change. Runs in
- * the change's transaction, so a notification exists exactly when the change committed.
+ * What an order change is to notifications: a new assignee is {@code assigned}, a team replaced by another
+ * {@code transferred}, a status change {@code status_changed} (or {@code completed} when the order is resolved), a
+ * public comment {@code commented_public}, a breach {@code sla_breached}. Who is told, and how, is the tenant's
+ * {@code notifications.json} ({@link NotificationOutbox}); nobody is told of their own change. Runs in the change's
+ * transaction, so what must be sent is recorded exactly when the change commits.
  */
 @ApplicationScoped
 public class OrderNotifier {
 
     @Inject
-    Notifications notifications;
+    NotificationOutbox outbox;
 
     void onChange(@Observes WorkOrderChanged change) {
         var order = change.order();
         if (order == null) return;
-        change.entries().forEach(event -> notify(order, event));
+        change.entries().forEach(entry -> notify(order, entry));
     }
 
-    private void notify(WorkOrder order, WorkOrderEvent event) {
-        if (event.kind() == EventKind.ASSIGNED && "assignee".equals(event.field()) && event.newValue() != null) {
-            send(order.assigneeId(), event, order, "assigned",
-                    "Assigned to you: " + order.displayNumber(), order.title());
-        } else if (event.kind() == EventKind.STATUS_CHANGED && event.oldValue() != null) {
-            var completed = order.statusCategory() == StateCategory.RESOLVED;
-            send(order.requesterId(), event, order, completed ? "completed" : "status_changed",
-                    order.displayNumber() + (completed ? " completed" : " is now " + event.newValue()),
-                    order.title());
+    private void notify(WorkOrder order, WorkOrderEvent entry) {
+        switch (entry.kind()) {
+            case ASSIGNED -> assigned(order, entry);
+            case STATUS_CHANGED -> {
+                if (entry.oldValue() == null) return;
+                var completed = order.statusCategory() == StateCategory.RESOLVED
+                        && entry.newValue() != null && entry.newValue().equals(order.status());
+                outbox.announce(order, completed ? "completed" : "status_changed", new NotificationOutbox.Happening(
+                        entry.actorId(), entry.actorName(), entry.oldValue(), null, null));
+            }
+            case COMMENTED -> {
+                if (entry.visibility() == Visibility.PUBLIC) {
+                    outbox.announce(order, "commented_public", new NotificationOutbox.Happening(entry.actorId(),
+                            entry.actorName(), null, null, entry.comment()));
+                }
+            }
+            case SLA_BREACHED -> outbox.announce(order, "sla_breached",
+                    NotificationOutbox.Happening.by(entry.actorId(), entry.actorName()));
+            default -> { }
         }
     }
 
-    private void send(String recipientId, WorkOrderEvent event, WorkOrder order, String kind, String title,
-                      String body) {
-        if (recipientId == null || Objects.equals(recipientId, event.actorId())) return;
-        notifications.add(new Notification(recipientId, kind, order.id(), order.displayNumber(), title, body));
+    private void assigned(WorkOrder order, WorkOrderEvent entry) {
+        var happening = new NotificationOutbox.Happening(entry.actorId(), entry.actorName(), null, entry.comment(), null);
+        if ("assignee".equals(entry.field()) && entry.newValue() != null) {
+            outbox.announce(order, "assigned", happening);
+        } else if ("team".equals(entry.field()) && entry.oldValue() != null && entry.newValue() != null) {
+            outbox.announce(order, "transferred", happening);
+        }
     }
 }

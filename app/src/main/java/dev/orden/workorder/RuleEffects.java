@@ -4,6 +4,7 @@ import dev.orden.config.ActiveConfiguration;
 import dev.orden.config.workflow.Trigger;
 import dev.orden.identity.Member;
 import dev.orden.identity.MemberDirectory;
+import dev.orden.notification.NotificationOutbox;
 import dev.orden.shared.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,7 +30,10 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 class RuleEffects {
 
-    /** Effects the host delivers later (notifications, reminders, webhooks: issue #5); accepted and traced now. */
+    /**
+     * Effects the host delivers later (reminders, webhooks: issue #5); accepted and traced now. {@code notify} is
+     * recorded for delivery when there is an order (below), and deferred like these when there is none.
+     */
     static final Set<String> DEFERRED = Set.of("notify", "remind", "webhook");
 
     @Inject
@@ -49,6 +53,9 @@ class RuleEffects {
 
     @Inject
     WorkOrderDispatch dispatch;
+
+    @Inject
+    NotificationOutbox notifications;
 
     /** What became of one effect: its status ({@code applied}, {@code refused}, {@code deferred}), and why. */
     record Outcome(String status, String reason, List<WorkOrderEvent> history, String rejection) {
@@ -81,6 +88,7 @@ class RuleEffects {
                 case "transfer" -> transfer(effect, order, rule);
                 case "comment" -> comment(effect, order, rule);
                 case "reject" -> reject(effect, event);
+                case "notify" -> notify(effect, order, rule);
                 default -> DEFERRED.contains(type) ? new Outcome("deferred", "delivered by the host later", List.of(),
                         null) : Outcome.refused("unknown effect type '" + type + "'");
             };
@@ -151,6 +159,29 @@ class RuleEffects {
         var comment = new Comment(order.id(), rule, body, Visibility.valueOf(visibility));
         repository.add(comment);
         return Outcome.applied(List.of(comment.asEvent()));
+    }
+
+    /**
+     * {@code {type: 'notify', to, template, channel}}: {@code to} a role word (assignee, requester, team,
+     * dispatchers) or a member (e-mail or id), or a list of them; {@code channel} one id or a list (in-app and e-mail
+     * when absent). Recorded in this change's transaction, delivered after it commits.
+     */
+    private Outcome notify(JsonObject effect, WorkOrder order, Actor rule) {
+        var to = texts(effect.get("to"));
+        var channels = effect.containsKey("channel") ? texts(effect.get("channel")) : List.of("inapp", "email");
+        var template = effect.getString("template", "");
+        if (template.isBlank()) return Outcome.refused("notify needs a 'template'");
+        if (channels.isEmpty()) return Outcome.refused("'channel' must name a channel");
+        return notifications.notify(order, to, template, channels, NotificationOutbox.Happening.by(rule.id(),
+                rule.name())).map(Outcome::refused).orElseGet(() -> Outcome.applied(List.of()));
+    }
+
+    private static List<String> texts(JsonValue value) {
+        if (value instanceof JsonString text) return List.of(text.getString());
+        if (value instanceof JsonArray items) {
+            return items.stream().filter(JsonString.class::isInstance).map(v -> ((JsonString) v).getString()).toList();
+        }
+        return List.of();
     }
 
     private static Outcome reject(JsonObject effect, String event) {

@@ -1,5 +1,6 @@
 package dev.orden.workorder;
 
+import dev.orden.notification.NotificationOutbox;
 import dev.orden.schedule.SchedulerActor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,9 @@ public class SlaEvents {
     @Inject
     WorkOrderLifecycle lifecycle;
 
+    @Inject
+    NotificationOutbox notifications;
+
     /** Fires {@code event} on the order with {@code change} ({@code {target, dueAt}}); a breach is also history. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void fire(UUID orderId, String event, JsonObject change) {
@@ -37,6 +41,10 @@ public class SlaEvents {
         if (event.equals(BREACHED)) {
             events.add(WorkOrderEvent.change(orderId, Actor.of(SchedulerActor.USER), EventKind.SLA_BREACHED, "sla."
                     + change.getString("target"), null, change.getString("dueAt"), null));
+        }
+        if (event.equals(WARNING)) {
+            notifications.announce(order.get(), "sla_warning", NotificationOutbox.Happening.by(SchedulerActor.USER.id(),
+                    SchedulerActor.USER.name()));
         }
         events.addAll(rules.fire(rules.prepare(), event, order.get(), change, SchedulerActor.USER));
         events.forEach(e -> e.recordedUnder(lifecycle.activeVersion()));

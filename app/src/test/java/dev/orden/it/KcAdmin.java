@@ -55,6 +55,29 @@ final class KcAdmin {
         return idFromLocation(send("POST", "/users", body), "user " + username);
     }
 
+    /**
+     * An enabled agent-to-be with a {@code locale} attribute (the language notifications reach them in). Keycloak
+     * keeps that attribute only in an internationalized realm, as tenant-config/keycloak/orden-realm.json makes it;
+     * a realm imported before that was set is internationalized here (idempotent).
+     */
+    static String createUser(String username, String email, String password, String locale) {
+        expect(send("PUT", "", Json.createObjectBuilder().add("internationalizationEnabled", true)
+                .add("supportedLocales", Json.createArrayBuilder().add("es").add("en")).add("defaultLocale", "en")
+                .build()), 204, "internationalize the realm");
+        var body = Json.createObjectBuilder()
+                .add("username", username)
+                .add("email", email)
+                .add("firstName", "Ivo")
+                .add("lastName", "Tester")
+                .add("enabled", true)
+                .add("emailVerified", true)
+                .add("attributes", Json.createObjectBuilder().add("locale", Json.createArrayBuilder().add(locale)))
+                .add("credentials", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("type", "password").add("value", password).add("temporary", false)))
+                .build();
+        return idFromLocation(send("POST", "/users", body), "user " + username);
+    }
+
     static Optional<String> findUserIdByEmail(String email) {
         var found = read("/users?exact=true&email=" + enc(email)).asJsonArray();
         return found.getValuesAs(JsonObject.class).stream().map(u -> u.getString("id")).findFirst();
