@@ -43,10 +43,12 @@ public final class BundleFiles {
     /** A demo tenant's own file (slug, name, people): in its folder, never part of the configuration. */
     public static final String TENANT = "tenant.json";
 
-    /** The parts kept in one file each; all are arrays but {@code assignment}, an object. */
-    static final List<String> LIST_PARTS = List.of("fields", "types", "areas", "teams", "assignment", "sla");
+    /** The parts kept in one file each; all are arrays but {@code assignment} and {@code reminders}, objects. */
+    static final List<String> LIST_PARTS = List.of("fields", "types", "areas", "teams", "assignment", "sla",
+            "reminders");
     static final List<String> FOLDER_PARTS = List.of("forms", "workflows", "rules");
-    static final String LAYOUT = "fields.json, types.json, areas.json, teams.json, assignment.json, sla.json, forms/<key>.json, "
+    static final String LAYOUT = "fields.json, types.json, areas.json, teams.json, assignment.json, sla.json, reminders.json, "
+            + "forms/<key>.json, "
             + "workflows/<key>.json, rules/<key>.json, rules/<key>.js or rules/<key>.test.json";
     static final String RULES = "rules";
     static final String SOURCE = ".js";
@@ -184,7 +186,8 @@ public final class BundleFiles {
             var rules = rules();
             if (!errors.isEmpty()) throw ProblemException.invalid(errors);
             var bundle = Json.createObjectBuilder().add("schemaVersion", SCHEMA_VERSION);
-            for (var part : List.of("fields", "types", "forms", "workflows", "areas", "teams", "assignment", "sla", RULES)) {
+            for (var part : List.of("fields", "types", "forms", "workflows", "areas", "teams", "assignment", "sla", "reminders",
+                    RULES)) {
                 if (part.equals(RULES)) {
                     if (!rules.isEmpty()) bundle.add(RULES, rules);
                 } else if (FOLDER_PARTS.contains(part)) {

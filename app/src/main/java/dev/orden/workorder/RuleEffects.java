@@ -4,6 +4,7 @@ import dev.orden.config.ActiveConfiguration;
 import dev.orden.config.workflow.Trigger;
 import dev.orden.identity.Member;
 import dev.orden.identity.MemberDirectory;
+import dev.orden.reminder.RuleReminders;
 import dev.orden.shared.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 class RuleEffects {
 
-    /** Effects the host delivers later (notifications, reminders, webhooks: issue #5); accepted and traced now. */
+    /** Effects the host delivers later (notifications, webhooks: issue #5; a reminder without an order); accepted and traced now. */
     static final Set<String> DEFERRED = Set.of("notify", "remind", "webhook");
 
     @Inject
@@ -49,6 +50,9 @@ class RuleEffects {
 
     @Inject
     WorkOrderDispatch dispatch;
+
+    @Inject
+    RuleReminders reminders;
 
     /** What became of one effect: its status ({@code applied}, {@code refused}, {@code deferred}), and why. */
     record Outcome(String status, String reason, List<WorkOrderEvent> history, String rejection) {
@@ -81,6 +85,7 @@ class RuleEffects {
                 case "transfer" -> transfer(effect, order, rule);
                 case "comment" -> comment(effect, order, rule);
                 case "reject" -> reject(effect, event);
+                case "remind" -> remind(effect, order, rule);
                 default -> DEFERRED.contains(type) ? new Outcome("deferred", "delivered by the host later", List.of(),
                         null) : Outcome.refused("unknown effect type '" + type + "'");
             };
@@ -151,6 +156,14 @@ class RuleEffects {
         var comment = new Comment(order.id(), rule, body, Visibility.valueOf(visibility));
         repository.add(comment);
         return Outcome.applied(List.of(comment.asEvent()));
+    }
+
+    /** {@code {type: 'remind', at, to, message?}}: scheduled with the change, noted in the history (internal). */
+    private Outcome remind(JsonObject effect, WorkOrder order, Actor rule) {
+        var scheduled = reminders.schedule(order, effect);
+        if (scheduled.refusal() != null) return Outcome.refused(scheduled.refusal());
+        return Outcome.applied(List.of(WorkOrderEvent.reminderScheduled(order.id(), rule, scheduled.at().toString(),
+                scheduled.to())));
     }
 
     private static Outcome reject(JsonObject effect, String event) {

@@ -261,8 +261,8 @@ class ConfigAdminIT {
         var bundle = anonymous.get("/config/schema/bundle").expect(200).json();
         assertEquals("https://orden.dev/schema/config/bundle.schema.json", bundle.getString("$id"));
         assertEquals("fields.schema.json", bundle.getJsonObject("properties").getJsonObject("fields").getString("$ref"));
-        for (var part : new String[] {"common", "fields", "types", "forms", "workflows", "areas", "teams", "sla", "rules",
-                                      "tenant"}) {
+        for (var part : new String[] {"common", "fields", "types", "forms", "workflows", "areas", "teams", "sla",
+                                      "reminders", "rules", "tenant"}) {
             assertEquals("https://orden.dev/schema/config/" + part + ".schema.json",
                     anonymous.get("/config/schema/" + part + ".schema.json").expect(200).json().getString("$id"));
         }
