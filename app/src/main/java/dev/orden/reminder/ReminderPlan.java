@@ -5,6 +5,7 @@ import dev.orden.workorder.WorkOrderEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -68,7 +69,7 @@ record ReminderPlan(boolean active, List<Timer> timers, Set<String> keep) {
     static ReminderPlan of(Order order, Optional<Instant> assignedNow, ReminderSettings settings, Instant now) {
         if (!order.active()) return new ReminderPlan(false, List.of(), Set.of());
         var timers = new ArrayList<Timer>();
-        var keep = new java.util.HashSet<String>();
+        var keep = new HashSet<String>();
         if (order.assigneeId() == null) {
             settings.unassignedAfter().map(after -> order.createdAt().plus(after)).filter(now::isBefore).ifPresent(at ->
                     timers.add(new Timer(ReminderKind.UNASSIGNED_TIMEOUT,

@@ -30,7 +30,10 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 class RuleEffects {
 
-    /** Effects the host delivers later (notifications, webhooks: issue #5; a reminder without an order); accepted and traced now. */
+    /**
+     * Effects the host delivers later (notifications, webhooks: issue #5; a reminder of a rule without an order);
+     * accepted and traced now. A {@code remind} on an order is applied ({@link RuleReminders}).
+     */
     static final Set<String> DEFERRED = Set.of("notify", "remind", "webhook");
 
     @Inject
@@ -162,8 +165,8 @@ class RuleEffects {
     private Outcome remind(JsonObject effect, WorkOrder order, Actor rule) {
         var scheduled = reminders.schedule(order, effect);
         if (scheduled.refusal() != null) return Outcome.refused(scheduled.refusal());
-        return Outcome.applied(List.of(WorkOrderEvent.reminderScheduled(order.id(), rule, scheduled.at().toString(),
-                scheduled.to())));
+        return Outcome.applied(List.of(WorkOrderEvent.reminderScheduled(order.id(), rule,
+                scheduled.at().toString(), scheduled.to())));
     }
 
     private static Outcome reject(JsonObject effect, String event) {
