@@ -43,14 +43,14 @@ public final class BundleFiles {
     /** A demo tenant's own file (slug, name, people): in its folder, never part of the configuration. */
     public static final String TENANT = "tenant.json";
 
-    /** The parts kept in one file each; all are arrays but {@code assignment}, {@code settings} and
-     * {@code notifications}, objects. */
+    /** The parts kept in one file each; all are arrays but {@code assignment}, {@code settings},
+     * {@code notifications} and {@code reminders}, objects. */
     static final List<String> LIST_PARTS = List.of("fields", "types", "areas", "teams", "assignment", "sla",
-            "settings", "notifications");
+            "settings", "notifications", "reminders");
     static final List<String> FOLDER_PARTS = List.of("forms", "workflows", "rules");
     static final String LAYOUT = "fields.json, types.json, areas.json, teams.json, assignment.json, sla.json, "
-            + "settings.json, notifications.json, forms/<key>.json, workflows/<key>.json, rules/<key>.json, "
-            + "rules/<key>.js or rules/<key>.test.json";
+            + "settings.json, notifications.json, reminders.json, forms/<key>.json, workflows/<key>.json, "
+            + "rules/<key>.json, rules/<key>.js or rules/<key>.test.json";
     static final String RULES = "rules";
     static final String SOURCE = ".js";
     static final String TESTS = ".test.json";
@@ -188,7 +188,7 @@ public final class BundleFiles {
             if (!errors.isEmpty()) throw ProblemException.invalid(errors);
             var bundle = Json.createObjectBuilder().add("schemaVersion", SCHEMA_VERSION);
             for (var part : List.of("fields", "types", "forms", "workflows", "areas", "teams", "assignment", "sla",
-                    "settings", "notifications", RULES)) {
+                    "settings", "notifications", "reminders", RULES)) {
                 if (part.equals(RULES)) {
                     if (!rules.isEmpty()) bundle.add(RULES, rules);
                 } else if (FOLDER_PARTS.contains(part)) {

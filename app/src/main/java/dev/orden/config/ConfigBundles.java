@@ -19,9 +19,9 @@ final class ConfigBundles {
     /** {@code tenant-config/_default/}, zipped by the build (a folder on the classpath cannot be listed in a WAR). */
     private static final String DEFAULT = "config/_default.zip";
 
-    /** The parts of a bundle, as PUT one at a time to the draft: each a list, but {@code assignment}, an object. */
+    /** The parts of a bundle, as PUT one at a time to the draft: each a list, but {@code assignment} and {@code reminders}, objects. */
     static final List<String> PARTS = List.of("fields", "types", "forms", "workflows", "areas", "teams", "assignment",
-            "sla", "notifications", "rules");
+            "sla", "notifications", "reminders", "rules");
 
     private ConfigBundles() {}
 
@@ -36,9 +36,11 @@ final class ConfigBundles {
         }
     }
 
-    /** A part's body: the JSON array it holds, or for {@code assignment} the object. */
+    /** A part's body: the JSON array it holds, or for {@code assignment} and {@code reminders} the object. */
     static JsonValue partFromRequest(String part, String body) {
-        if (part.equals("assignment") || part.equals("notifications")) return fromRequest(body);
+        if (part.equals("assignment") || part.equals("notifications") || part.equals("reminders")) {
+            return fromRequest(body);
+        }
         try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
             return reader.readArray();
         } catch (JsonParsingException e) {

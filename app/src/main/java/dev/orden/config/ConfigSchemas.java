@@ -24,7 +24,7 @@ import java.util.Optional;
 public final class ConfigSchemas {
 
     public static final List<String> NAMES = List.of("bundle", "common", "fields", "types", "forms", "workflows",
-            "areas", "teams", "assignment", "sla", "settings", "notifications", "rules", "tenant");
+            "areas", "teams", "assignment", "sla", "settings", "notifications", "reminders", "rules", "tenant");
     static final String ID_PREFIX = "https://orden.dev/schema/config/";
     private static final String CLASSPATH_DIR = "config/schema/";
 

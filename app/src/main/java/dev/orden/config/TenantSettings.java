@@ -5,7 +5,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -14,7 +13,7 @@ import java.util.List;
  */
 public record TenantSettings(ZoneId timeZone, String language) {
 
-    public static final TenantSettings DEFAULTS = new TenantSettings(ZoneOffset.UTC, "en");
+    public static final TenantSettings DEFAULTS = new TenantSettings(ZoneId.of("UTC"), "en");
 
     /** The settings of a (validated) bundle; an unknown zone falls back to the default rather than failing a job. */
     public static TenantSettings of(JsonObject bundle) {

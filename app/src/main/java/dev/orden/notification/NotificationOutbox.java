@@ -82,6 +82,26 @@ public class NotificationOutbox {
     }
 
     /**
+     * A reminder, to the recipients the reminder feature chose: {@code event} is what it is about (its template, the
+     * inbox's kind: {@code reminder_due_soon}, …), sent by the channels of the tenant's routes for
+     * {@code routedAs} ({@code reminder} or {@code unassigned_timeout}; a route naming its own template overrides
+     * the event's), in the inbox when the tenant lists none. A rule's own text is the message's {@code comment}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void remind(WorkOrder order, String routedAs, String event, Collection<String> recipients, String text) {
+        var bundle = bundle();
+        var setup = NotificationSetup.of(bundle);
+        var happening = new Happening(null, null, null, null, text);
+        var routes = setup.routes(routedAs);
+        if (routes.isEmpty()) routes = List.of(new NotificationSetup.Route(List.of(), List.of("inapp"), routedAs));
+        for (var route : routes) {
+            var template = route.template().equals(routedAs) ? event : route.template();
+            enqueue(order, event, template, new LinkedHashSet<>(recipients), route.channels(), happening, setup,
+                    bundle);
+        }
+    }
+
+    /**
      * A flow rule's {@code notify}: {@code to} (role words or members), by {@code channels}, with {@code template}.
      * Empty when recorded; else why it was refused (nothing recorded then).
      */

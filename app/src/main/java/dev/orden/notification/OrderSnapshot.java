@@ -1,5 +1,6 @@
 package dev.orden.notification;
 
+import dev.orden.config.TenantSettings;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -9,7 +10,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,8 +25,8 @@ import java.util.Optional;
  */
 final class OrderSnapshot {
 
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    /** A due time as people read it: in the tenant's time zone ({@code settings.json}), named. */
+    static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
 
     private OrderSnapshot() {}
 
@@ -57,7 +57,8 @@ final class OrderSnapshot {
             json.add("teamName", names(find(bundle.get("teams"), facts.team()).map(t -> t.get("name")).orElse(null),
                     facts.team()));
         }
-        put(json, "due", facts.due() == null ? null : DUE.format(facts.due()));
+        put(json, "due", facts.due() == null ? null
+                : DUE.withZone(TenantSettings.of(bundle).timeZone()).format(facts.due()));
         put(json, "requester", facts.requester());
         put(json, "actor", facts.actor());
         put(json, "reason", facts.reason());

@@ -62,6 +62,18 @@ public class Jobs {
                 .setParameter(1, kind).setParameter(2, array.build().toString()).executeUpdate();
     }
 
+    /** Removes the tenant's jobs of {@code kind} whose key starts with {@code keyPrefix}, but those in {@code keep}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int cancel(String kind, String keyPrefix, Collection<String> keep) {
+        var array = Json.createArrayBuilder();
+        keep.forEach(array::add);
+        return tenantEm.em().createNativeQuery("""
+                DELETE FROM scheduled_job
+                 WHERE kind = ?1 AND starts_with(key, ?2) AND key NOT IN (SELECT jsonb_array_elements_text(?3::jsonb))""")
+                .setParameter(1, kind).setParameter(2, keyPrefix).setParameter(3, array.build().toString())
+                .executeUpdate();
+    }
+
     /**
      * Records how far the running job got, in the transaction of the step it made, and renews its lease: a job
      * taken over after a crash resumes after the last committed step, and never repeats it. Throws

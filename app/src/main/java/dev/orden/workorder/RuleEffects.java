@@ -5,6 +5,7 @@ import dev.orden.config.workflow.Trigger;
 import dev.orden.identity.Member;
 import dev.orden.identity.MemberDirectory;
 import dev.orden.notification.NotificationOutbox;
+import dev.orden.reminder.RuleReminders;
 import dev.orden.shared.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,8 +32,8 @@ import java.util.stream.Collectors;
 class RuleEffects {
 
     /**
-     * Effects the host delivers later (reminders, webhooks: issue #5); accepted and traced now. {@code notify} is
-     * recorded for delivery when there is an order (below), and deferred like these when there is none.
+     * Effects the host delivers later (webhooks: issue #5; a notification or reminder of a rule without an order);
+     * accepted and traced now. {@code notify} and {@code remind} on an order are applied (recorded for delivery).
      */
     static final Set<String> DEFERRED = Set.of("notify", "remind", "webhook");
 
@@ -56,6 +57,9 @@ class RuleEffects {
 
     @Inject
     NotificationOutbox notifications;
+
+    @Inject
+    RuleReminders reminders;
 
     /** What became of one effect: its status ({@code applied}, {@code refused}, {@code deferred}), and why. */
     record Outcome(String status, String reason, List<WorkOrderEvent> history, String rejection) {
@@ -89,6 +93,7 @@ class RuleEffects {
                 case "comment" -> comment(effect, order, rule);
                 case "reject" -> reject(effect, event);
                 case "notify" -> notify(effect, order, rule);
+                case "remind" -> remind(effect, order, rule);
                 default -> DEFERRED.contains(type) ? new Outcome("deferred", "delivered by the host later", List.of(),
                         null) : Outcome.refused("unknown effect type '" + type + "'");
             };
@@ -182,6 +187,14 @@ class RuleEffects {
             return items.stream().filter(JsonString.class::isInstance).map(v -> ((JsonString) v).getString()).toList();
         }
         return List.of();
+    }
+
+    /** {@code {type: 'remind', at, to, message?}}: scheduled with the change, noted in the history (internal). */
+    private Outcome remind(JsonObject effect, WorkOrder order, Actor rule) {
+        var scheduled = reminders.schedule(order, effect);
+        if (scheduled.refusal() != null) return Outcome.refused(scheduled.refusal());
+        return Outcome.applied(List.of(WorkOrderEvent.reminderScheduled(order.id(), rule,
+                scheduled.at().toString(), scheduled.to())));
     }
 
     private static Outcome reject(JsonObject effect, String event) {

@@ -87,6 +87,12 @@ public class WorkOrderEvent extends TenantOwned {
                 Visibility.INTERNAL);
     }
 
+    /** An internal note that a flow rule set a reminder: when ({@code newValue}) and to whom ({@code comment}). */
+    static WorkOrderEvent reminderScheduled(UUID workOrderId, Actor rule, String at, String to) {
+        return new WorkOrderEvent(workOrderId, rule, EventKind.REMINDER_SCHEDULED, "reminder", null, at, "to " + to,
+                Visibility.INTERNAL);
+    }
+
     /** Records the configuration version the change was made under; set once, before the entry is stored. */
     void recordedUnder(Integer version) {
         this.configVersion = version;

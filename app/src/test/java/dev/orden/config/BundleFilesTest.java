@@ -29,7 +29,7 @@ class BundleFilesTest {
     void aFolderMakesOneBundleWithFormsAndWorkflowsInFileNameOrder() throws IOException {
         var bundle = Configs.demo("acme");
         assertEquals(List.of("schemaVersion", "fields", "types", "forms", "workflows", "areas", "teams", "assignment",
-                        "sla", "settings", "notifications", "rules"),
+                        "sla", "settings", "notifications", "reminders", "rules"),
                 List.copyOf(bundle.keySet()));
         assertEquals(1, bundle.getInt("schemaVersion"));
         assertEquals(read(Configs.folder("acme").resolve("types.json")), bundle.get("types"));

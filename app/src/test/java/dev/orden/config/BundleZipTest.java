@@ -38,8 +38,8 @@ class BundleZipTest {
     void aWrittenZipIsTheFolderLayoutWithTheRepositorysText() throws IOException {
         var entries = unzip(BundleZip.write(Configs.demo("globex")));
         assertEquals(List.of("forms/", "workflows/", "rules/", "fields.json", "types.json", "areas.json", "teams.json",
-                "assignment.json", "sla.json", "settings.json", "notifications.json", "forms/incident_agent.json",
-                "forms/incident_requester.json", "forms/preventive_agent.json",
+                "assignment.json", "sla.json", "settings.json", "notifications.json", "reminders.json",
+                "forms/incident_agent.json", "forms/incident_requester.json", "forms/preventive_agent.json",
                 "forms/preventive_requester.json", "forms/request_agent.json", "forms/request_requester.json",
                 "workflows/default.json", "workflows/facility.json", "workflows/preventive.json",
                 "workflows/request.json", "rules/safety_escalation.js", "rules/safety_escalation.json",

@@ -25,7 +25,7 @@ class TenantSettingsTest {
     @Test
     void aBundleWithoutSettingsHasTheDefaults() {
         assertEquals(TenantSettings.DEFAULTS, TenantSettings.of(JsonObject.EMPTY_JSON_OBJECT));
-        assertEquals(ZoneId.of("Z"), TenantSettings.DEFAULTS.timeZone());
+        assertEquals(ZoneId.of("UTC"), TenantSettings.DEFAULTS.timeZone());
     }
 
     @Test

@@ -262,7 +262,7 @@ class ConfigAdminIT {
         assertEquals("https://orden.dev/schema/config/bundle.schema.json", bundle.getString("$id"));
         assertEquals("fields.schema.json", bundle.getJsonObject("properties").getJsonObject("fields").getString("$ref"));
         for (var part : new String[] {"common", "fields", "types", "forms", "workflows", "areas", "teams", "sla", "settings",
-                                      "notifications", "rules", "tenant"}) {
+                                      "notifications", "reminders", "rules", "tenant"}) {
             assertEquals("https://orden.dev/schema/config/" + part + ".schema.json",
                     anonymous.get("/config/schema/" + part + ".schema.json").expect(200).json().getString("$id"));
         }

@@ -42,7 +42,7 @@ class ScheduledRuleJobsTest {
         var settings = Json.createObjectBuilder().add("timeZone", "Europe/Madrid");
         assertEquals(java.time.ZoneId.of("Europe/Madrid"),
                 ScheduledRuleJobs.zone(Json.createObjectBuilder().add("settings", settings).build()));
-        assertEquals(java.time.ZoneOffset.UTC, ScheduledRuleJobs.zone(Json.createObjectBuilder().build()));
+        assertEquals(java.time.ZoneId.of("UTC"), ScheduledRuleJobs.zone(Json.createObjectBuilder().build()));
     }
 
     @Test
