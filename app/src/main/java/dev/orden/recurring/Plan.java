@@ -46,6 +46,18 @@ record Plan(Schedule schedule, ZoneId zone, int leadDays, LocalDate endsOn, Inte
         return latest;
     }
 
+    /** For an after-completion series: the occurrence after its last order was completed at {@code completedAt}. */
+    Optional<Instant> afterCompleted(Instant completedAt, int generated) {
+        if (!(schedule instanceof Schedule.AfterCompletion a)) return Optional.empty();
+        return bounded(Optional.of(a.afterCompleted(completedAt, zone)), generated);
+    }
+
+    /** Whether nothing can follow any more: the maximum made, or the end date passed. */
+    boolean exhausted(int generated, Instant now) {
+        return maxOccurrences != null && generated >= maxOccurrences
+                || endsOn != null && now.atZone(zone).toLocalDate().isAfter(endsOn);
+    }
+
     private Optional<Instant> bounded(Optional<Instant> occurrence, int generated) {
         if (maxOccurrences != null && generated >= maxOccurrences) return Optional.empty();
         return occurrence.filter(at -> endsOn == null || !at.atZone(zone).toLocalDate().isAfter(endsOn));
