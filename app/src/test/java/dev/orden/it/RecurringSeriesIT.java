@@ -73,8 +73,9 @@ class RecurringSeriesIT {
     @Test
     void aSeriesDueNowMakesExactlyOneOrderLinkedToItThroughTheNormalPath() {
         var name = It.unique("boiler");
-        var series = create(DISPATCHER, dueNow(name, Json.createObjectBuilder().add("kind", "interval")
-                .add("every", 1).add("unit", "days").add("time", inTwoHours())));
+        var body = dueNow(name, Json.createObjectBuilder().add("kind", "interval").add("every", 1).add("unit", "days")
+                .add("time", inTwoHours()));
+        var series = create(DISPATCHER, body.add("template", template(name + " visit").add("assignee", AGENT.id())));
         var id = series.getString("id");
         assertEquals("ACTIVE", series.getString("status"));
         assertEquals("UTC", series.getString("zone"), "no zone given: UTC");
@@ -90,6 +91,7 @@ class RecurringSeriesIT {
         assertEquals(name + " visit", order.getString("title"));
         assertEquals("HIGH", order.getString("priority"));
         assertEquals("X100", order.getJsonObject("customFields").getString("model"));
+        assertEquals(AGENT.id(), order.getJsonObject("assignee").getString("id"), "assigned as the template says");
         assertEquals(first, Instant.parse(order.getString("dueAt")), "due at the occurrence");
         var created = WorkOrders.history(DISPATCHER, order.getString("id")).getFirst();
         assertEquals("series:" + id, created.getJsonObject("actor").getString("id"), created.toString());
