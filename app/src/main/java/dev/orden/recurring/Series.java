@@ -17,6 +17,18 @@ record Series(UUID id, SeriesDefinition definition, Status status, Instant nextO
         return new Series(id, definition, status, next, generated, revision + 1, createdAt, createdBy, updatedAt);
     }
 
+    /**
+     * The series after its {@code occurrence} was made or skipped, {@code generated} orders made in all: on to the
+     * following occurrence; ended when none follows (an after-completion series only once exhausted, since its
+     * next one waits for a completion).
+     */
+    Series advancedPast(Instant occurrence, int generated, Instant now) {
+        var plan = definition.plan();
+        var following = plan.after(occurrence, generated);
+        var ended = following.isEmpty() && (!afterCompletion() || plan.exhausted(generated, now));
+        return moved(ended ? Status.ENDED : Status.ACTIVE, following.orElse(null), generated);
+    }
+
     Series defined(SeriesDefinition changed) {
         return new Series(id, changed, status, nextOccurrence, generated, revision, createdAt, createdBy, updatedAt);
     }

@@ -57,20 +57,29 @@ class SeriesGeneration {
         } else {
             LOG.info(() -> "Series " + seriesId + " already made its order of " + occurrence);
         }
-        var following = plan.after(occurrence, generated);
-        var ended = following.isEmpty() && (!series.afterCompletion() || plan.exhausted(generated, now));
-        repository.save(series.moved(ended ? Status.ENDED : Status.ACTIVE, following.orElse(null), generated));
+        repository.save(series.advancedPast(occurrence, generated, now));
     }
 
     /**
      * When the series' job is due next: its next order's creation time, none when it has no next occurrence. Asked
-     * by the scheduler outside the job's tenant work, so the tenant is bound here.
+     * by the scheduler after a run, outside the job's tenant work (so the tenant is bound here); {@code givenUp}
+     * when that run failed its last attempt: the occurrence it was for is then skipped, so that one order that
+     * cannot be made (a template the configuration no longer accepts) does not hold the series up for good.
      */
     @Transactional
-    Optional<Instant> dueAt(UUID tenantId, UUID seriesId) {
+    Optional<Instant> dueAt(UUID tenantId, UUID seriesId, Instant jobDueAt, boolean givenUp) {
         tenantEm.bind(tenantId);
-        return repository.find(seriesId)
-                .filter(series -> series.status() == Status.ACTIVE && series.nextOccurrence() != null)
-                .map(series -> series.definition().plan().createAt(series.nextOccurrence()));
+        var found = repository.lock(seriesId)
+                .filter(series -> series.status() == Status.ACTIVE && series.nextOccurrence() != null);
+        if (found.isEmpty()) return Optional.empty();
+        var series = found.get();
+        var plan = series.definition().plan();
+        if (givenUp && !plan.createAt(series.nextOccurrence()).isAfter(jobDueAt)) {
+            var skipped = series.nextOccurrence();
+            LOG.warning(() -> "Series " + seriesId + " skips its occurrence of " + skipped + " after failed attempts");
+            series = series.advancedPast(skipped, series.generated(), Instant.now());
+            repository.save(series);
+        }
+        return Optional.ofNullable(series.nextOccurrence()).map(plan::createAt);
     }
 }

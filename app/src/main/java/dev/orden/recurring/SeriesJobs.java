@@ -2,6 +2,7 @@ package dev.orden.recurring;
 
 import dev.orden.schedule.Job;
 import dev.orden.schedule.JobHandler;
+import dev.orden.schedule.SchedulerSettings;
 import dev.orden.tenant.TenantWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,9 @@ class SeriesJobs implements JobHandler {
     @Inject
     TenantWork tenantWork;
 
+    @Inject
+    SchedulerSettings settings;
+
     @Override
     public String kind() {
         return KIND;
@@ -45,7 +49,7 @@ class SeriesJobs implements JobHandler {
 
     @Override
     public Optional<Instant> next(Job job) {
-        return generation.dueAt(job.tenantId(), seriesOf(job));
+        return generation.dueAt(job.tenantId(), seriesOf(job), job.dueAt(), job.attempts() >= settings.maxAttempts());
     }
 
     private static UUID seriesOf(Job job) {
