@@ -29,6 +29,9 @@ public class WorkOrderService {
     dev.orden.sla.SlaClock sla;
 
     @Inject
+    dev.orden.recurring.SeriesLinks seriesLinks;
+
+    @Inject
     WorkOrderRepository repository;
 
     @Inject
@@ -85,6 +88,32 @@ public class WorkOrderService {
         repository.flush();
         sla.started(order);
         return order;
+    }
+
+    /**
+     * An order a recurring series makes ({@code dev.orden.recurring}): its template read and checked as a create
+     * request's body, through the same path, by the current user (the series, as rules are actors).
+     */
+    public WorkOrder createFromTemplate(JsonObject template) {
+        return create(WorkOrderInput.draft(template), null, templateAssignment(template));
+    }
+
+    /** Checks a series' template as a create request would be checked, creating nothing: 422 with every error. */
+    public void checkTemplate(JsonObject template) {
+        var draft = WorkOrderInput.draft(template);
+        configuration.create(draft);
+        var assignment = templateAssignment(template);
+        if (assignment != null && assignment.assigneeId() != null) {
+            if (!member(assignment.assigneeId(), "assignee").canBeAssigned()) {
+                throw ProblemException.invalid("assignee", "is not an agent, dispatcher or admin of this tenant");
+            }
+        }
+    }
+
+    private static Assignment templateAssignment(JsonObject template) {
+        return template.containsKey("assignee") || template.containsKey("team")
+                ? new Assignment(template.getString("assignee", null), template.getString("team", null), null)
+                : null;
     }
 
     WorkOrder get(String reference) {
@@ -155,7 +184,8 @@ public class WorkOrderService {
     /** The order as the caller sees it: its moves, retired fields and SLA clocks. */
     WorkOrderViews.WorkOrderView view(WorkOrder order) {
         return WorkOrderViews.WorkOrderView.of(order, transitions(order), retiredFields(order),
-                sla.state(order.id()).map(dev.orden.sla.SlaState::json).orElse(null));
+                sla.state(order.id()).map(dev.orden.sla.SlaState::json).orElse(null),
+                seriesLinks.of(order.id()).orElse(null));
     }
 
     /** The keys of the order's custom values that its type no longer offers. */
