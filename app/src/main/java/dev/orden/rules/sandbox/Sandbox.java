@@ -31,6 +31,8 @@ public final class Sandbox implements AutoCloseable {
               return keywords.any(input.title, ['fuga']) ? [{type: 'due', at: dates.addDays(input.created, 1)}] : [];
             }""";
 
+    private static final String WARM_UP_INPUT = "{\"title\":\"Fuga de agua\",\"created\":\"2026-01-01\"}";
+
     private final SandboxConfig config;
     private final Engine engine;
     private final ContextPools pools;
@@ -48,7 +50,7 @@ public final class Sandbox implements AutoCloseable {
                 .build();
         var factory = new ContextFactory(engine, config);
         this.pools = new ContextPools(factory, config.contextsPerTenant(), config.pooledContexts(),
-                config.spareContexts());
+                config.spareContexts(), this::warmSpare);
         this.parser = factory.parser();
         warmUpEngine();
     }
@@ -59,10 +61,32 @@ public final class Sandbox implements AutoCloseable {
      */
     private void warmUpEngine() {
         var rule = (SandboxRule) ((Compilation.Compiled) compile("warm-up", WARM_UP_RULE)).rule();
-        var outcome = guarded(WARM_UP_TENANT, rule, "{\"title\":\"Fuga de agua\",\"created\":\"2026-01-01\"}",
+        var outcome = guarded(WARM_UP_TENANT, rule, WARM_UP_INPUT,
                 config.maxima().withTimeout(WARM_UP_TIMEOUT));
         pools.forget(WARM_UP_TENANT);
         if (!(outcome instanceof Evaluation.Effects)) throw new IllegalStateException("sandbox warm-up: " + outcome);
+    }
+
+    private SandboxRule warmUpRule;
+
+    /**
+     * A spare context runs the warm-up rule once, under the watchdog, so the tenant's next event finds it warm;
+     * false when that left it unfit for pooling (a tenant's statement limit too small for it, a cancellation).
+     */
+    private boolean warmSpare(SandboxContext context) {
+        if (warmUpRule == null) {
+            warmUpRule = (SandboxRule) ((Compilation.Compiled) compile("warm-up", WARM_UP_RULE)).rule();
+        }
+        var limits = config.maxima().withTimeout(WARM_UP_TIMEOUT);
+        var watch = watchdog.watch(context.context(), limits.timeout(), limits.allocatedBytes());
+        try {
+            context.run(warmUpRule, WARM_UP_INPUT, limits.maxEffects(), limits.maxResultChars(), limits.maxLogLines());
+            watch.close();
+            return watch.state() == Watchdog.State.DONE && !context.hasReachedLimit();
+        } catch (PolyglotException | IllegalStateException e) {
+            watch.close();
+            return false;
+        }
     }
 
     public Limits maxima() {
@@ -124,7 +148,7 @@ public final class Sandbox implements AutoCloseable {
     private Evaluation guarded(UUID tenantId, SandboxRule rule, String inputJson, Limits limits) {
         Objects.requireNonNull(tenantId, "tenantId");
         var meter = new Meter(watchdog);
-        var context = pools.take(tenantId, limits.statements());
+        var context = pools.take(tenantId, limits.statements(), rule);
         var watch = watchdog.watch(context.context(), limits.timeout(), limits.allocatedBytes());
         var reusable = false;
         try {
