@@ -152,6 +152,50 @@ class TransferIT {
         }
     }
 
+    /** A tenant of its own whose flow rule transfers every new order: the effect takes the endpoint's path. */
+    @Test
+    void aFlowRulesTransferEffectTakesTheSamePath() {
+        var slug = It.unique("xfer");
+        var email = slug + "-admin@xfer.test";
+        Api.anonymous(Http.fromLoopback(It.randomBetween(2, 249), It.randomBetween(1, 254)))
+                .post("/signup", Json.createObjectBuilder().add("company", "Transfer " + slug).add("slug", slug)
+                        .add("adminEmail", email).add("adminName", "Tess Fer").add("password", "xfer-pass-123").build())
+                .expect(201);
+        try {
+            var admin = Api.as(email, "xfer-pass-123");
+            var bundle = Configs.active(admin).getJsonObject("bundle");
+            var teams = Json.createArrayBuilder()
+                    .add(Json.createObjectBuilder().add("key", "desk").add("name", Json.createObjectBuilder().add("es", "Mesa")
+                            .add("en", "Desk")).add("members", Json.createArrayBuilder().add(email)))
+                    .add(Json.createObjectBuilder().add("key", "field").add("name", Json.createObjectBuilder().add("es", "Campo")
+                            .add("en", "Field")));
+            var rules = Json.createArrayBuilder()
+                    .add(rule("to_field", "return [{type: 'transfer', team: 'field', reason: 'field work'}];"))
+                    .add(rule("no_reason", "return [{type: 'transfer', team: 'desk'}];"));
+            Configs.publish(admin, Json.createObjectBuilder(bundle).add("teams", teams).add("rules", rules).build());
+
+            var order = create(admin, order("rule transfer").add("assignee", admin.id()).add("team", "desk"));
+            assertEquals("field", order.getString("team"));
+            assertNull(personId(order, "assignee"), "the admin is no member of field");
+            var steps = history(admin, order.getString("id")).stream()
+                    .filter(e -> e.getString("kind").equals("TRANSFERRED")).toList();
+            assertEquals(List.of("team", "assignee"), steps.stream().map(e -> e.getString("field")).toList());
+            assertTrue(steps.stream().allMatch(e -> e.getString("comment").equals("field work")
+                    && e.getJsonObject("actor").getString("id").equals("rule:to_field")), steps.toString());
+            assertTrue(history(admin, order.getString("id")).stream().anyMatch(e -> e.getString("kind").equals("RULE_FAILED")
+                    && e.getString("comment", "").contains("reason")), "the effect without a reason is refused");
+        } finally {
+            KcAdmin.findUserIdByEmail(email).ifPresent(id -> KcAdmin.deleteQuietly(() -> KcAdmin.deleteUser(id)));
+            KcAdmin.findOrganizationId(slug).ifPresent(id -> KcAdmin.deleteQuietly(() -> KcAdmin.deleteOrganization(id)));
+        }
+    }
+
+    private static JsonObject rule(String key, String body) {
+        return Json.createObjectBuilder().add("key", key).add("name", key)
+                .add("events", Json.createArrayBuilder().add("workorder.created"))
+                .add("source", "function rule(input) { " + body + " }").build();
+    }
+
     private static List<JsonObject> notifications(Api api, String ref) {
         return api.get("/notifications?limit=100").expect(200).json().getJsonArray("items")
                 .getValuesAs(JsonObject.class).stream()
