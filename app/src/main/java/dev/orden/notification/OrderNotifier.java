@@ -22,6 +22,9 @@ public class OrderNotifier {
     @Inject
     NotificationOutbox outbox;
 
+    @Inject
+    TeamMembers teams;
+
     void onChange(@Observes WorkOrderChanged change) {
         var order = change.order();
         if (order == null) return;
@@ -44,6 +47,9 @@ public class OrderNotifier {
                             entry.actorName(), null, null, entry.comment()));
                 }
             }
+            case TRANSFERRED -> {
+                if ("team".equals(entry.field())) transferred(order, entry);
+            }
             case SLA_BREACHED -> outbox.announce(order, "sla_breached",
                     NotificationOutbox.Happening.by(entry.actorId(), entry.actorName()));
             default -> { }
@@ -51,11 +57,19 @@ public class OrderNotifier {
     }
 
     private void assigned(WorkOrder order, WorkOrderEvent entry) {
-        var happening = new NotificationOutbox.Happening(entry.actorId(), entry.actorName(), null, entry.comment(), null);
         if ("assignee".equals(entry.field()) && entry.newValue() != null) {
-            outbox.announce(order, "assigned", happening);
+            outbox.announce(order, "assigned", reasoned(entry));
         } else if ("team".equals(entry.field()) && entry.oldValue() != null && entry.newValue() != null) {
-            outbox.announce(order, "transferred", happening);
+            transferred(order, entry);
         }
+    }
+
+    /** The order's team changed (a transfer, or an assignment to another team): its new team is told, with why. */
+    private void transferred(WorkOrder order, WorkOrderEvent entry) {
+        outbox.announce(order, "transferred", reasoned(entry));
+    }
+
+    private static NotificationOutbox.Happening reasoned(WorkOrderEvent entry) {
+        return new NotificationOutbox.Happening(entry.actorId(), entry.actorName(), null, entry.comment(), null);
     }
 }

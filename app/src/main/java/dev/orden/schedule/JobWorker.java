@@ -39,9 +39,14 @@ public class JobWorker {
 
     private volatile Map<String, JobHandler> byKind;
 
-    /** The kinds this server can run; it claims no other (a server of an older release leaves new kinds alone). */
+    /**
+     * The kinds this server runs: those it has handlers for (a server of an older release leaves new kinds alone),
+     * and of them only {@code orden.scheduler.kinds} when that is set.
+     */
     public Set<String> kinds() {
-        return handlers().keySet();
+        var only = settings.kinds();
+        return only.isEmpty() ? handlers().keySet()
+                : handlers().keySet().stream().filter(only::contains).collect(Collectors.toUnmodifiableSet());
     }
 
     public void run(ClaimedJob claimed) {

@@ -5,9 +5,11 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,8 +35,9 @@ public class Scheduler {
     @Inject
     JobWorker worker;
 
+    private final AtomicBoolean backlog = new AtomicBoolean();
     private Semaphore slots;
-    private ScheduledFuture<?> polling;
+    private volatile ScheduledFuture<?> polling;
 
     synchronized void start() {
         if (polling != null) return;
@@ -66,17 +69,32 @@ public class Scheduler {
         try {
             for (var job : claims.claim(worker.kinds(), free, settings.lease())) {
                 claimed++;
-                executor.execute(() -> {
-                    try {
-                        worker.run(job);
-                    } finally {
-                        slots.release();
-                    }
-                });
+                executor.execute(() -> run(job));
             }
         } finally {
             slots.release(free - claimed);
         }
+        if (free > 0) backlog.set(claimed == free);
         return claimed;
+    }
+
+    /**
+     * Runs the job and frees its slot; while the last poll filled every free slot (more may be due), a freed slot
+     * polls again at once rather than after {@code poll-interval}, so that a burst of due jobs (a thousand SLA
+     * timers at nine in the morning) is worked off at the pace the jobs run, not batch-size per interval.
+     */
+    private void run(ClaimedJob job) {
+        try {
+            worker.run(job);
+        } finally {
+            slots.release();
+            if (backlog.get() && polling != null) {
+                try {
+                    executor.execute(this::pollQuietly);
+                } catch (RejectedExecutionException stopping) {
+                    LOG.fine("not polling again: the executor is stopping");
+                }
+            }
+        }
     }
 }

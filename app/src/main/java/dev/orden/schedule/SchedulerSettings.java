@@ -3,9 +3,12 @@ package dev.orden.schedule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** {@code orden.scheduler.*}: whether this server runs jobs, how often it looks, how many at once, for how long. */
+/** {@code orden.scheduler.*}: whether this server runs jobs (and which kinds), how often it looks, how many at once, for how long. */
 @ApplicationScoped
 public class SchedulerSettings {
 
@@ -13,6 +16,11 @@ public class SchedulerSettings {
     @Inject
     @ConfigProperty(name = "orden.scheduler.enabled", defaultValue = "true")
     boolean enabled;
+
+    /** The kinds this server claims (comma-separated); empty: every kind it has a handler for. */
+    @Inject
+    @ConfigProperty(name = "orden.scheduler.kinds")
+    Optional<List<String>> kinds;
 
     @Inject
     @ConfigProperty(name = "orden.scheduler.poll-interval", defaultValue = "PT5S")
@@ -42,6 +50,7 @@ public class SchedulerSettings {
 
     public boolean enabled() { return enabled; }
     public Duration pollInterval() { return pollInterval; }
+    public Set<String> kinds() { return kinds.map(Set::copyOf).orElse(Set.of()); }
     public int batchSize() { return Math.max(1, batchSize); }
     public Duration lease() { return lease; }
     public int maxAttempts() { return Math.max(1, maxAttempts); }

@@ -6,7 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -26,6 +30,21 @@ class SlaDue {
     @Inject
     TenantEntityManager tenantEm;
 
+    /** This server's name in {@code *_breached_on}: {@code orden.node}, else host and process id. */
+    @Inject
+    @ConfigProperty(name = "orden.node")
+    Optional<String> node;
+
+    private String node() {
+        return node.orElseGet(() -> {
+            try {
+                return InetAddress.getLocalHost().getHostName() + ":" + ProcessHandle.current().pid();
+            } catch (UnknownHostException e) {
+                return "pid " + ProcessHandle.current().pid();
+            }
+        });
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void reached(UUID orderId, SlaTarget target, SlaJobs.Stage stage, Instant due) {
         var state = clock.read(orderId);
@@ -39,8 +58,9 @@ class SlaDue {
             return;
         }
         int marked = tenantEm.em().createNativeQuery("UPDATE work_order_sla SET " + target.column()
-                        + "_breached_at = now() WHERE work_order_id = ?1::uuid AND " + target.column() + "_breached_at IS NULL")
-                .setParameter(1, orderId.toString()).executeUpdate();
+                        + "_breached_at = now(), " + target.column() + "_breached_on = ?2 WHERE work_order_id = ?1::uuid AND "
+                        + target.column() + "_breached_at IS NULL")
+                .setParameter(1, orderId.toString()).setParameter(2, node()).executeUpdate();
         if (marked == 1) events.fire(orderId, SlaEvents.BREACHED, change);
     }
 }

@@ -25,6 +25,10 @@ public record SlaState(String calendar, Instant firstResponseDue, Instant firstR
         return resolutionDue != null && resolutionMetAt == null;
     }
 
+    boolean met(SlaTarget target) {
+        return (target == SlaTarget.FIRST_RESPONSE ? firstResponseMetAt : resolutionMetAt) != null;
+    }
+
     boolean running() {
         return firstResponseOpen() || resolutionOpen();
     }

@@ -32,6 +32,10 @@ public record SlaTargets(String calendarKey, BusinessCalendar calendar, Optional
         return firstResponse.isPresent() || resolution.isPresent();
     }
 
+    Optional<Duration> of(SlaTarget target) {
+        return target == SlaTarget.FIRST_RESPONSE ? firstResponse : resolution;
+    }
+
     public static SlaTargets of(JsonObject bundle, String type, String priority) {
         var calendars = objects(bundle.get("sla"));
         var chosen = calendars.stream().filter(c -> strings(c.get("types")).contains(type)).findFirst()

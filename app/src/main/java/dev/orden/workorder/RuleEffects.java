@@ -61,6 +61,9 @@ class RuleEffects {
     @Inject
     RuleReminders reminders;
 
+    @Inject
+    WorkOrderTransfer transfers;
+
     /** What became of one effect: its status ({@code applied}, {@code refused}, {@code deferred}), and why. */
     record Outcome(String status, String reason, List<WorkOrderEvent> history, String rejection) {
 
@@ -146,12 +149,11 @@ class RuleEffects {
         return Outcome.applied(dispatch.apply(order, lifecycle.workflowOf(order), decision, rule));
     }
 
+    /** {@code {type: 'transfer', team?, area?, reason}}: as the transfer endpoint, by {@link WorkOrderTransfer}. */
     private Outcome transfer(JsonObject effect, WorkOrder order, Actor rule) {
-        var team = effect.getString("team", null);
-        var reason = effect.getString("reason", null);
-        if (team == null || !teams().contains(team)) return Outcome.refused("transfer needs a known 'team'");
-        if (reason == null || reason.isBlank()) return Outcome.refused("transfer needs a 'reason'");
-        return Outcome.applied(order.transfer(team, rule, reason));
+        var request = new WorkOrderTransfer.Request(effect.getString("team", null), effect.getString("area", null),
+                effect.getString("reason", null));
+        return Outcome.applied(transfers.apply(order, lifecycle.workflowOf(order), request, rule));
     }
 
     private Outcome comment(JsonObject effect, WorkOrder order, Actor rule) {

@@ -222,21 +222,26 @@ public class WorkOrder extends TenantOwned {
     }
 
     /**
-     * Hands the order to another team, with the reason: whoever had it personally no longer does, so the new team
-     * picks it up.
+     * Hands the order to another team and/or area, with the reason, as one step: one {@code TRANSFERRED} entry per
+     * thing that changed (team, area, and the assignee unless {@code keepAssignee}), one after the other, with the
+     * same actor and reason. Whether the assignee stays is {@link WorkOrderTransfer}'s call.
      */
-    List<WorkOrderEvent> transfer(String newTeam, Actor actor, String reason) {
+    List<WorkOrderEvent> transfer(String newTeam, String newArea, boolean keepAssignee, Actor actor, String reason) {
         if (!statusCategory.isActive()) {
             throw new ProblemException(Problem.of(ProblemType.ILLEGAL_TRANSITION,
                     displayNumber() + " is " + status + " and can no longer be transferred"));
         }
         var events = new ArrayList<WorkOrderEvent>();
-        if (!newTeam.equals(team)) {
-            events.add(WorkOrderEvent.change(id(), actor, EventKind.ASSIGNED, "team", team, newTeam, reason));
+        if (newTeam != null && !newTeam.equals(team)) {
+            events.add(WorkOrderEvent.transferred(id(), actor, "team", team, newTeam, reason));
             team = newTeam;
         }
-        if (assigneeId != null) {
-            events.add(WorkOrderEvent.change(id(), actor, EventKind.ASSIGNED, "assignee",
+        if (newArea != null && !newArea.equals(area)) {
+            events.add(WorkOrderEvent.transferred(id(), actor, "area", area, newArea, reason));
+            area = newArea;
+        }
+        if (!keepAssignee && assigneeId != null) {
+            events.add(WorkOrderEvent.transferred(id(), actor, "assignee",
                     assigneeName != null ? assigneeName : assigneeId, null, reason));
             assigneeId = null;
             assigneeName = null;

@@ -35,6 +35,19 @@ class WorkOrderDispatch {
                 .orElse(List.of());
     }
 
+    /**
+     * After a transfer took the order from its assignee: the first assignment rule that matches it, when it sends
+     * it to its (new) team and names a person or a strategy, picks within the team; else it waits in the queue.
+     */
+    List<WorkOrderEvent> onTransferred(WorkOrder order, Workflow workflow) {
+        return dispatcher.route(facts(order))
+                .filter(routed -> routed.decision().team() == null || routed.decision().team().equals(order.team()))
+                .filter(routed -> routed.decision().assigns() || routed.decision().missed())
+                .map(routed -> apply(order, workflow, routed.decision(),
+                        new Actor("assignment-rule:" + routed.ruleKey(), "assignment rule " + routed.ruleName())))
+                .orElse(List.of());
+    }
+
     /** What {@code strategy} (null: the tenant's default) picks for the order among {@code team}'s members. */
     Decision decide(WorkOrder order, String strategy, String team, String because) {
         return dispatcher.decide(facts(order), strategy, team, because);

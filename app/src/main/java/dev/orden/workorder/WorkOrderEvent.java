@@ -76,6 +76,13 @@ public class WorkOrderEvent extends TenantOwned {
                 Visibility.PUBLIC);
     }
 
+    /** One part of a transfer: the parts of one transfer follow each other with the same actor and reason. */
+    static WorkOrderEvent transferred(UUID workOrderId, Actor actor, String field, String oldValue, String newValue,
+                                      String reason) {
+        return new WorkOrderEvent(workOrderId, actor, EventKind.TRANSFERRED, field, oldValue, newValue, reason,
+                Visibility.PUBLIC);
+    }
+
     /** An internal note that a flow rule failed or that one of its effects was refused. */
     static WorkOrderEvent ruleFailure(UUID workOrderId, Actor rule, String what) {
         return new WorkOrderEvent(workOrderId, rule, EventKind.RULE_FAILED, null, null, null, what, Visibility.INTERNAL);

@@ -25,6 +25,12 @@ public final class WorkOrderRequests {
             @Size(max = 2_000, message = "must be at most 2000 characters") String reason,
             Integer version) {}
 
+    public record TransferRequest(
+            @Size(max = 100, message = "must be at most 100 characters") String team,
+            @Size(max = 100, message = "must be at most 100 characters") String area,
+            @Size(max = 2_000, message = "must be at most 2000 characters") String reason,
+            Integer version) {}
+
     public record CommentRequest(
             @NotBlank(message = "must not be blank")
             @Size(max = 20_000, message = "must be at most 20000 characters") String body,

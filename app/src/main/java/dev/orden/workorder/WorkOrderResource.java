@@ -8,6 +8,7 @@ import dev.orden.shared.problem.ProblemException;
 import dev.orden.tenant.TenantContext;
 import dev.orden.workorder.WorkOrderRequests.AssignmentRequest;
 import dev.orden.workorder.WorkOrderRequests.CommentRequest;
+import dev.orden.workorder.WorkOrderRequests.TransferRequest;
 import dev.orden.workorder.WorkOrderRequests.TransitionRequest;
 import dev.orden.workorder.WorkOrderViews.CommentView;
 import dev.orden.workorder.WorkOrderViews.CountsView;
@@ -98,7 +99,7 @@ public class WorkOrderResource {
                          @QueryParam("limit") String limit) {
         var query = query(status, category, assignee, team, type, area, requester, priority, text, sort, cursor, limit);
         var page = service.list(query);
-        return new PageView(page.items().stream().map(this::view).toList(), page.nextCursor());
+        return new PageView(service.views(page.items()), page.nextCursor());
     }
 
     @GET
@@ -163,6 +164,17 @@ public class WorkOrderResource {
         var version = version(ifMatch, request.version());
         var order = service.assign(reference, version,
                 new WorkOrderService.Assignment(request.assignee(), request.team(), request.reason()));
+        return ok(order);
+    }
+
+    @POST
+    @Path("{ref}/transfer")
+    @Operation(summary = "Transfer a work order to another team and/or area, with a reason (agents, dispatchers, admins); "
+            + "the assignee stays only if a member of the new team")
+    public Response transfer(@PathParam("ref") String reference, @HeaderParam("If-Match") String ifMatch,
+                             @NotNull(message = "a JSON object is required") @Valid TransferRequest request) {
+        var order = service.transfer(reference, version(ifMatch, request.version()),
+                new WorkOrderTransfer.Request(request.team(), request.area(), request.reason()));
         return ok(order);
     }
 

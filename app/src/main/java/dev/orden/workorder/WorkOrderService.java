@@ -26,7 +26,7 @@ import java.util.UUID;
 public class WorkOrderService {
 
     @Inject
-    dev.orden.sla.SlaClock sla;
+    OrderClocks clocks;
 
     @Inject
     dev.orden.recurring.SeriesLinks seriesLinks;
@@ -58,6 +58,9 @@ public class WorkOrderService {
     @Inject
     WorkOrderDispatch dispatch;
 
+    @Inject
+    WorkOrderTransfer transfers;
+
     public record Page(List<WorkOrder> items, String nextCursor) {}
 
     public record Assignment(String assigneeId, String team, String reason) {}
@@ -86,7 +89,6 @@ public class WorkOrderService {
         events.addAll(rules.fire(fired, "workorder.created", order, null, user));
         repository.append(recorded(events, checked.configVersion()));
         repository.flush();
-        sla.started(order);
         return order;
     }
 
@@ -145,7 +147,6 @@ public class WorkOrderService {
         events.addAll(rules.fire(fired, "workorder.updated", order, patch, user));
         repository.append(recorded(events));
         repository.flush();
-        sla.observe(order);
         return order;
     }
 
@@ -172,7 +173,6 @@ public class WorkOrderService {
         events.addAll(rules.fire(fired, "workorder.transitioned", order, change, user));
         repository.append(recorded(events));
         repository.flush();
-        sla.observe(order);
         return order;
     }
 
@@ -183,8 +183,17 @@ public class WorkOrderService {
 
     /** The order as the caller sees it: its moves, retired fields and SLA clocks. */
     WorkOrderViews.WorkOrderView view(WorkOrder order) {
-        return WorkOrderViews.WorkOrderView.of(order, transitions(order), retiredFields(order),
-                sla.state(order.id()).map(dev.orden.sla.SlaState::json).orElse(null),
+        return view(order, clocks.of(order.id()).orElse(null));
+    }
+
+    /** A page of orders as the caller sees them, their SLA clocks read at once. */
+    List<WorkOrderViews.WorkOrderView> views(List<WorkOrder> orders) {
+        var slas = clocks.of(orders.stream().map(WorkOrder::id).toList());
+        return orders.stream().map(order -> view(order, slas.get(order.id()))).toList();
+    }
+
+    private WorkOrderViews.WorkOrderView view(WorkOrder order, JsonObject sla) {
+        return WorkOrderViews.WorkOrderView.of(order, transitions(order), retiredFields(order), sla,
                 seriesLinks.of(order.id()).orElse(null));
     }
 
@@ -227,7 +236,18 @@ public class WorkOrderService {
         events.addAll(rules.fire(fired, "workorder.assigned", order, assignmentChange(assignment), user));
         repository.append(recorded(events));
         repository.flush();
-        sla.observe(order);
+        return order;
+    }
+
+    /** To another team and/or area with a reason; staff only ({@link WorkOrderTransfer} says what else happens). */
+    WorkOrder transfer(String reference, Integer expectedVersion, WorkOrderTransfer.Request request) {
+        var user = context.user();
+        var order = visible(reference, user);
+        WorkOrderPolicy.requireCanTransfer(user);
+        requireVersion(order, expectedVersion, false);
+        var events = transfers.apply(order, lifecycle.workflowOf(order), request, Actor.of(user));
+        repository.append(recorded(events));
+        repository.flush();
         return order;
     }
 
@@ -264,8 +284,6 @@ public class WorkOrderService {
         events.addAll(rules.fire(fired, "comment.added", order, change, user));
         repository.append(recorded(events));
         repository.flush();
-        sla.commented(order, user.isStaff() && visibility == Visibility.PUBLIC);
-        sla.observe(order);
         return comment;
     }
 

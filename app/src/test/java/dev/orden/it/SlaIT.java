@@ -50,7 +50,9 @@ class SlaIT {
         var bundle = Configs.active(admin).getJsonObject("bundle");
         var sla = Json.createArrayBuilder().add(Json.createObjectBuilder().add("key", "always").add("zone", "UTC")
                 .add("targets", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "general")
-                        .add("firstResponse", "PT1H").add("resolution", "PT4H"))));
+                        .add("firstResponse", "PT1H").add("resolution", "PT4H"))
+                        .add(Json.createObjectBuilder().add("type", "general").add("priority", "HIGH")
+                                .add("firstResponse", "PT30M").add("resolution", "PT2H"))));
         var rules = Json.createArrayBuilder().add(Json.createObjectBuilder().add("key", "escalate").add("name", "Escalate")
                 .add("events", Json.createArrayBuilder().add("sla.breached")).add("source", ESCALATE));
         Configs.publish(admin, Json.createObjectBuilder(bundle).add("sla", sla).add("rules", rules).build());
@@ -101,6 +103,67 @@ class SlaIT {
         assertEquals(1, Db.countAs(tenant, "SELECT count(*) FROM scheduled_job WHERE kind = 'sla' AND key = ?"
                 + " AND due_at = ?::timestamptz", id + "/resolution/breach", resumed.getString("resolutionDue")),
                 "the breach timer follows the due date");
+        assertEquals(1, job(id + "/resolution/warning", Instant.parse(resumed.getString("resolutionDue"))
+                .minus(Duration.ofMinutes(48))), "the warning is set again, at 80 % of the target in business time");
+    }
+
+    @Test
+    void aPriorityChangeRetimesTheClocksNotYetMet() {
+        var order = create(admin, It.unique("retimed"));
+        var id = order.getString("id");
+        var created = Instant.parse(order.getString("createdAt"));
+        var high = admin.patch("/workorders/" + id, Json.createObjectBuilder().add("priority", "HIGH").build(),
+                order.getInt("version")).expect(200).json().getJsonObject("sla");
+        assertEquals(created.plus(Duration.ofMinutes(30)), Instant.parse(high.getString("firstResponseDue")), high.toString());
+        assertEquals(created.plus(Duration.ofHours(2)), Instant.parse(high.getString("resolutionDue")));
+        assertEquals(1, job(id + "/firstResponse/breach", created.plus(Duration.ofMinutes(30))), "the breach timer moved");
+        assertEquals(1, job(id + "/firstResponse/warning", created.plus(Duration.ofMinutes(24))), "and its warning");
+        assertEquals(1, job(id + "/resolution/warning", created.plus(Duration.ofMinutes(96))));
+
+        WorkOrders.comment(admin, id, "on it", "PUBLIC").expect(201);
+        var met = get(admin, id);
+        var back = admin.patch("/workorders/" + id, Json.createObjectBuilder().add("priority", "NORMAL").build(),
+                met.getInt("version")).expect(200).json().getJsonObject("sla");
+        assertEquals(created.plus(Duration.ofMinutes(30)), Instant.parse(back.getString("firstResponseDue")),
+                "a met clock keeps its due time: " + back);
+        assertEquals(created.plus(Duration.ofHours(4)), Instant.parse(back.getString("resolutionDue")));
+    }
+
+    @Test
+    void reopeningRestartsTheResolutionClock() {
+        var order = create(admin, It.unique("reopened"));
+        var id = order.getString("id");
+        WorkOrders.assign(admin, id, order.getJsonObject("requester").getString("id"), null).expect(200);
+        move(admin, id, "IN_PROGRESS");
+        var resolved = move(admin, id, "RESOLVED").getJsonObject("sla");
+        assertTrue(resolved.containsKey("resolutionMetAt"), resolved.toString());
+        var before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        var reopened = move(admin, id, "IN_PROGRESS").getJsonObject("sla");
+        var after = Instant.now();
+        assertFalse(reopened.containsKey("resolutionMetAt"), "running again: " + reopened);
+        assertTrue(reopened.containsKey("firstResponseMetAt"), "first response stays met");
+        var due = Instant.parse(reopened.getString("resolutionDue"));
+        assertTrue(!due.isBefore(before.plus(Duration.ofHours(4)).minusMillis(1)) && !due.isAfter(after.plus(Duration.ofHours(4))),
+                "the whole target from the reopening: " + due);
+        assertEquals(1, job(id + "/resolution/breach", due), "with its breach timer");
+    }
+
+    @Test
+    void theListCarriesEachOrdersClocks() {
+        var title = It.unique("listed");
+        var first = create(admin, title + " one");
+        var second = create(admin, title + " two");
+        var items = WorkOrders.listAll(admin, "q=" + WorkOrders.enc(title));
+        assertEquals(2, items.size());
+        for (var item : items) {
+            var single = item.getString("id").equals(first.getString("id")) ? first : second;
+            assertEquals(single.getJsonObject("sla"), item.getJsonObject("sla"));
+        }
+    }
+
+    private static long job(String key, Instant dueAt) {
+        return Db.countAs(tenant, "SELECT count(*) FROM scheduled_job WHERE kind = 'sla' AND key = ?"
+                + " AND due_at = ?::timestamptz", key, dueAt.toString());
     }
 
     @Test

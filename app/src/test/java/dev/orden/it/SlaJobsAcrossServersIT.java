@@ -1,0 +1,117 @@
+package dev.orden.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.json.Json;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.UUID;
+import java.util.function.LongSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Exactly once with two schedulers: orden-it and its replica both run SLA timers (the replica only those) on one
+ * database. Fifty orders' first-response breach jobs are made due at the same instant; every breach must be
+ * recorded once, its {@code sla.breached} rule (a comment) fire once per order, and both servers must have
+ * recorded some ({@code first_response_breached_on} names the server).
+ */
+class SlaJobsAcrossServersIT {
+
+    private static final int ORDERS = 50;
+    private static final String PASSWORD = "sla-two-servers";
+    private static final String NOTE = """
+            function rule(input) {
+              return [{type: 'comment', body: 'breached: ' + input.change.target, visibility: 'internal'}];
+            }""";
+
+    static String slug;
+    static String email;
+    static UUID tenant;
+    static Api admin;
+
+    @BeforeAll
+    static void aTenantWithATimedTypeAndABreachRule() {
+        assumeTrue(It.REPLICA_URL != null, "no replica server (orden.it.replicaUrl)");
+        slug = It.unique("slax");
+        email = slug + "-admin@sla.test";
+        Api.anonymous(Http.fromLoopback(It.randomBetween(2, 249), It.randomBetween(1, 254)))
+                .post("/signup", Json.createObjectBuilder().add("company", "SLA x2 " + slug).add("slug", slug)
+                        .add("adminEmail", email).add("adminName", "Two Clocks").add("password", PASSWORD).build())
+                .expect(201);
+        tenant = Db.tenantIds().get(slug);
+        admin = Api.as(email, PASSWORD);
+        var bundle = Configs.active(admin).getJsonObject("bundle");
+        var sla = Json.createArrayBuilder().add(Json.createObjectBuilder().add("key", "always").add("zone", "UTC")
+                .add("targets", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "general")
+                        .add("firstResponse", "PT1H").add("resolution", "PT4H"))));
+        var rules = Json.createArrayBuilder().add(Json.createObjectBuilder().add("key", "note").add("name", "Note")
+                .add("events", Json.createArrayBuilder().add("sla.breached")).add("source", NOTE));
+        Configs.publish(admin, Json.createObjectBuilder(bundle).add("sla", sla).add("rules", rules).build());
+    }
+
+    @AfterAll
+    static void removeWhatKeycloakKeeps() {
+        if (slug == null) return;
+        KcAdmin.findUserIdByEmail(email).ifPresent(id -> KcAdmin.deleteQuietly(() -> KcAdmin.deleteUser(id)));
+        KcAdmin.findOrganizationId(slug).ifPresent(id -> KcAdmin.deleteQuietly(() -> KcAdmin.deleteOrganization(id)));
+    }
+
+    /**
+     * A burst may be worked off by one server before the other's next poll (a fast machine, a server that polls again
+     * at once while it is busy): up to three bursts, each checked for exactly once, until both servers took some.
+     */
+    @Test
+    void fiftyBreachesDueAtOnceAreEachRecordedAndActedOnOnceByEitherServer() {
+        long servers = 0;
+        for (int burst = 1; burst <= 3 && servers < 2; burst++) {
+            burst(burst);
+            servers = Db.countAs(tenant, "SELECT count(DISTINCT first_response_breached_on) FROM work_order_sla");
+        }
+        assertEquals(2, servers, "both servers took some of the jobs: " + Db.rowsAs(tenant,
+                "SELECT first_response_breached_on, count(*) FROM work_order_sla GROUP BY 1"));
+    }
+
+    private void burst(int n) {
+        var ids = new ArrayList<UUID>();
+        for (int i = 0; i < ORDERS; i++) {
+            var base = i % 2 == 0 ? It.BASE_URL : It.REPLICA_URL;
+            ids.add(UUID.fromString(admin.post(base + "/api/v1/workorders", Json.createObjectBuilder()
+                    .add("title", "timed " + n + "." + i).build()).expect(201).json().getString("id")));
+        }
+        long start = System.nanoTime();
+        assertEquals(ORDERS, Db.updateAs(tenant, "UPDATE scheduled_job SET due_at = now()"
+                + " WHERE kind = 'sla' AND key LIKE '%/firstResponse/breach'"));
+        long total = (long) ORDERS * n;
+        await("every breach recorded", () -> Db.countAs(tenant,
+                "SELECT count(*) FROM work_order_sla WHERE first_response_breached_at IS NOT NULL"), total);
+        var seconds = (System.nanoTime() - start) / 1e9;
+        await("every breach job settled", () -> Db.countAs(tenant,
+                "SELECT count(*) FROM scheduled_job WHERE key LIKE '%/firstResponse/breach'"), 0);
+        System.out.printf("SLA breach jobs across two servers: %d in %.2f s (%.1f jobs/s, incl. polling)%n", ORDERS,
+                seconds, ORDERS / seconds);
+
+        assertEquals(total, Db.countAs(tenant, "SELECT count(*) FROM work_order_event WHERE kind = 'SLA_BREACHED'"),
+                "one breach entry per order");
+        assertEquals(total, Db.countAs(tenant, "SELECT count(DISTINCT work_order_id) FROM work_order_event"
+                + " WHERE kind = 'SLA_BREACHED'"));
+        assertEquals(total, Db.countAs(tenant, "SELECT count(*) FROM work_order_comment WHERE author_id = 'rule:note'"
+                + " AND body = 'breached: firstResponse'"), "the rule fired once per order");
+        assertEquals(total, Db.countAs(tenant, "SELECT count(DISTINCT work_order_id) FROM work_order_comment"
+                + " WHERE author_id = 'rule:note'"));
+        assertTrue(ids.stream().allMatch(id -> Db.countAs(tenant, "SELECT count(*) FROM work_order_sla"
+                + " WHERE work_order_id = ? AND first_response_breached_at IS NOT NULL", id) == 1));
+    }
+
+    private static void await(String what, LongSupplier count, long expected) {
+        var deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long seen;
+        while ((seen = count.getAsLong()) != expected) {
+            if (System.nanoTime() > deadline) throw new AssertionError("not within 120 s: " + what + " (" + seen + ")");
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+        }
+    }
+}
