@@ -22,9 +22,6 @@ public class OrderNotifier {
     @Inject
     NotificationOutbox outbox;
 
-    @Inject
-    TeamMembers teams;
-
     void onChange(@Observes WorkOrderChanged change) {
         var order = change.order();
         if (order == null) return;
