@@ -6,6 +6,8 @@ import dev.orden.identity.Member;
 import dev.orden.identity.MemberDirectory;
 import dev.orden.shared.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -50,6 +52,10 @@ class RuleEffects {
     @Inject
     WorkOrderDispatch dispatch;
 
+    @Inject
+    @Any
+    Instance<HostEffect> hostEffects;
+
     /** What became of one effect: its status ({@code applied}, {@code refused}, {@code deferred}), and why. */
     record Outcome(String status, String reason, List<WorkOrderEvent> history, String rejection) {
 
@@ -81,8 +87,11 @@ class RuleEffects {
                 case "transfer" -> transfer(effect, order, rule);
                 case "comment" -> comment(effect, order, rule);
                 case "reject" -> reject(effect, event);
-                default -> DEFERRED.contains(type) ? new Outcome("deferred", "delivered by the host later", List.of(),
-                        null) : Outcome.refused("unknown effect type '" + type + "'");
+                default -> hostEffect(type).map(host -> host.apply(effect, order, ruleKey(rule))
+                                .map(Outcome::refused).orElseGet(() -> Outcome.applied(List.of())))
+                        .orElseGet(() -> DEFERRED.contains(type) ? new Outcome("deferred",
+                                "delivered by the host later", List.of(), null)
+                                : Outcome.refused("unknown effect type '" + type + "'"));
             };
         } catch (ProblemException problem) {
             return Outcome.refused(reason(problem));
@@ -159,6 +168,14 @@ class RuleEffects {
         }
         var message = effect.getString("message", "").strip();
         return new Outcome("applied", null, List.of(), message.isEmpty() ? "Rejected by a flow rule" : message);
+    }
+
+    private Optional<HostEffect> hostEffect(String type) {
+        return hostEffects.stream().filter(host -> host.type().equals(type)).findFirst();
+    }
+
+    private static String ruleKey(Actor rule) {
+        return rule.id().startsWith("rule:") ? rule.id().substring("rule:".length()) : rule.id();
     }
 
     private Optional<Member> member(String user) {
