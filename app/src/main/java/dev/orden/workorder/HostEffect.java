@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * A flow-rule effect a feature outside the order delivers (a webhook, …): a CDI bean per effect type, called in
- * the change's transaction with the order the rule ran on. It checks the effect and, if it holds, does it then.
+ * the change's transaction with the order the rule ran on (null for a scheduled rule that selects no orders). It
+ * checks the effect and, if it holds, does it then.
  */
 public interface HostEffect {
 

@@ -39,6 +39,12 @@ class WebhooksIT {
                       {type: 'webhook', name: 'rules-hook', payload: 'not an object'}];
             }""";
 
+    private static final String DIGEST = """
+            function rule(input) {
+              return [{type: 'webhook', name: 'rules-hook', payload: {kind: 'weekly'}},
+                      {type: 'webhook', name: 'missing'}];
+            }""";
+
     static String slug;
     static String email;
     static UUID tenant;
@@ -266,9 +272,12 @@ class WebhooksIT {
     }
 
     @Test
-    void aFlowRulesWebhookEffectIsDeliveredAndAnUnknownOrDisabledWebhookRefused() {
+    void aFlowRulesWebhookEffectIsDeliveredEvenWithoutAnOrderAndAnUnknownOrDisabledWebhookRefused() {
         var rules = Json.createArrayBuilder().add(Json.createObjectBuilder().add("key", "tell_crm").add("name", "CRM")
-                .add("events", Json.createArrayBuilder().add("workorder.created")).add("source", RULE));
+                        .add("events", Json.createArrayBuilder().add("workorder.created")).add("source", RULE))
+                .add(Json.createObjectBuilder().add("key", "digest").add("name", "Digest")
+                        .add("events", Json.createArrayBuilder().add("schedule")).add("schedule", "0 7 * * 1")
+                        .add("source", DIGEST));
         Configs.publish(admin, withRules(rules));
         var hook = webhook("rules-hook", "/rules", "sla.breached");
         var order = create(admin, It.unique("rule for the crm"));
@@ -287,6 +296,13 @@ class WebhooksIT {
                 .toList());
         assertTrue(effects.get(1).getString("reason").contains("no webhook named 'nobody'"));
         assertTrue(effects.get(2).getString("reason").contains("'payload' must be a JSON object"));
+
+        var digest = admin.post("/admin/rules/digest/run", JsonValue.EMPTY_JSON_OBJECT).expect(200).json();
+        assertEquals(List.of("applied", "refused"), digest.getJsonArray("effects").getValuesAs(JsonObject.class)
+                .stream().map(e -> e.getString("status")).toList(), digest.toString());
+        var weekly = parse(receiver.await("/rules", r -> parse(r.body()).isNull("order"), 1, WAIT).getFirst().body());
+        assertEquals("digest", weekly.getJsonObject("change").getString("rule"));
+        assertEquals("weekly", weekly.getJsonObject("change").getJsonObject("payload").getString("kind"));
 
         admin.patch("/admin/webhooks/" + hook.getString("id"), Json.createObjectBuilder().add("active", false).build(),
                 null).expect(200);
