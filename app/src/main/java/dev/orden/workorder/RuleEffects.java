@@ -31,7 +31,10 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 class RuleEffects {
 
-    /** Effects the host delivers later (notifications, reminders, webhooks: issue #5); accepted and traced now. */
+    /**
+     * Effects the host delivers (notifications, reminders, webhooks: issue #5): done by their {@link HostEffect} bean,
+     * or, while a type has none, accepted and traced as deferred.
+     */
     static final Set<String> DEFERRED = Set.of("notify", "remind", "webhook");
 
     @Inject
