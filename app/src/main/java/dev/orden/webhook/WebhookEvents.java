@@ -15,6 +15,9 @@ final class WebhookEvents {
 
     static final String RULE = "rule.webhook";
 
+    /** What an admin's test sends ({@code POST /admin/webhooks/{id}/ping}). */
+    static final String PING = "webhook.ping";
+
     private static final Map<EventKind, String> BY_KIND = Map.of(
             EventKind.CREATED, "workorder.created",
             EventKind.UPDATED, "workorder.updated",

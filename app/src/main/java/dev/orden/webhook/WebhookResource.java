@@ -116,6 +116,13 @@ public class WebhookResource {
         return WithSecret.of(webhooks.rotate(uuid(id)));
     }
 
+    @POST
+    @Path("{id}/ping")
+    @Operation(summary = "Sends a webhook.ping event now, to try the receiver; its outcome is in the delivery log")
+    public Response ping(@PathParam("id") String id) {
+        return Response.accepted(DeliveryView.of(webhooks.ping(uuid(id)))).build();
+    }
+
     @GET
     @Path("{id}/deliveries")
     @Operation(summary = "The webhook's deliveries, newest first, with each attempt's status code, duration and error")

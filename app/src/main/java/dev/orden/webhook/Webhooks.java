@@ -130,6 +130,15 @@ public class Webhooks {
         return query.getResultList();
     }
 
+    /** A {@code webhook.ping} for an admin to see the receiver answer, delivered as any event is. */
+    @Transactional
+    WebhookDelivery ping(UUID id) {
+        var webhook = find(id).orElseThrow(() -> ProblemException.notFound("Webhook"));
+        if (!webhook.active()) throw new ProblemException(ProblemType.CONFLICT, "The webhook is disabled");
+        return enqueue(webhook, WebhookEvents.PING, null, Json.createObjectBuilder().add("webhook", webhook.name())
+                .build(), Instant.now());
+    }
+
     /** Posts a finished delivery again, with the same id (idempotency key) and body. */
     @Transactional
     WebhookDelivery redeliver(UUID webhookId, UUID deliveryId) {

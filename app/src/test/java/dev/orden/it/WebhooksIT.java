@@ -163,7 +163,7 @@ class WebhooksIT {
     }
 
     @Test
-    void aRotatedSecretSignsAndTheOldOneStillDoesForAWhile() {
+    void aRotatedSecretSignsAndTheOldOneStillDoesForAWhileAndAPingTriesTheReceiver() {
         var hook = webhook("rotated", "/rotated", "workorder.created");
         var old = hook.getString("secret");
         var rotated = admin.post("/admin/webhooks/" + hook.getString("id") + "/secret", JsonValue.EMPTY_JSON_OBJECT)
@@ -175,6 +175,15 @@ class WebhooksIT {
         var got = receiver.await("/rotated", ofOrder(order), 1, WAIT).getFirst();
         assertTrue(WebhookReceiver.signedWith(got, secret));
         assertTrue(WebhookReceiver.signedWith(got, old));
+
+        var ping = admin.post("/admin/webhooks/" + hook.getString("id") + "/ping", JsonValue.EMPTY_JSON_OBJECT)
+                .expect(202).json();
+        assertEquals("webhook.ping", ping.getString("event"));
+        var pinged = receiver.await("/rotated", r -> ping.getString("id").equals(r.header("Idempotency-Key")), 1,
+                WAIT).getFirst();
+        assertEquals("rotated", parse(pinged.body()).getJsonObject("change").getString("webhook"));
+        assertTrue(parse(pinged.body()).isNull("order"));
+        assertTrue(WebhookReceiver.signedWith(pinged, secret));
     }
 
     @Test
@@ -263,6 +272,8 @@ class WebhooksIT {
         var anyId = deliveries(hook).getFirst().getString("id");
         admin.post("/admin/webhooks/" + hook.getString("id") + "/deliveries/" + anyId + "/redeliver",
                 JsonValue.EMPTY_JSON_OBJECT).problem(409, "conflict");
+        admin.post("/admin/webhooks/" + hook.getString("id") + "/ping", JsonValue.EMPTY_JSON_OBJECT)
+                .problem(409, "conflict");
 
         var enabled = admin.patch("/admin/webhooks/" + hook.getString("id"),
                 Json.createObjectBuilder().add("active", true).build(), null).expect(200).json();
