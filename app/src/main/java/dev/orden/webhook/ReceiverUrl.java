@@ -39,7 +39,10 @@ final class ReceiverUrl {
         return Optional.empty();
     }
 
-    /** Why a request to {@code url} must not be sent (a malformed URL, a host that does not resolve, an internal address), or empty. */
+    /**
+     * Why a request to {@code url} must not be sent (a malformed URL, a host that does not resolve, an internal
+     * address), or empty.
+     */
     static Optional<String> refusal(String url, boolean allowPrivate) {
         var malformed = malformed(url);
         if (malformed.isPresent()) return malformed;

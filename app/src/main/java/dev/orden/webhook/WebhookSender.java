@@ -68,7 +68,8 @@ class WebhookSender {
     private static String describe(Throwable failure) {
         if (failure instanceof HttpTimeoutException) return "timed out: " + failure.getMessage();
         if (failure instanceof java.net.ConnectException) {
-            return "connection refused or unreachable" + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+            var detail = failure.getMessage() == null ? "" : ": " + failure.getMessage();
+            return "connection refused or unreachable" + detail;
         }
         if (failure instanceof IOException) return failure.getClass().getSimpleName() + ": " + failure.getMessage();
         return String.valueOf(failure);
