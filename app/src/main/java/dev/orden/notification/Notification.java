@@ -41,7 +41,8 @@ public class Notification extends TenantOwned {
 
     protected Notification() {}
 
-    public Notification(String recipientId, String kind, UUID workOrderId, String orderNumber, String title, String body) {
+    public Notification(String recipientId, String kind, UUID workOrderId, String orderNumber, String title,
+                        String body) {
         super(UUID.randomUUID());
         this.recipientId = recipientId;
         this.kind = kind;

@@ -6,16 +6,23 @@ import dev.orden.rules.RuleTraces;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.util.Map;
 
 /**
  * What becomes of the effects of a scheduled rule that selects no orders: only those the host delivers
- * (notify, remind, webhook) have something to act on; every effect on an order is refused, saying why.
+ * (notify, remind, webhook) have something to act on — a {@link HostEffect} is done now, with no order — and every
+ * effect on an order is refused, saying why.
  */
 final class NoOrderEffects {
 
     private NoOrderEffects() {}
 
     static RuleTraces.Recorded judge(RuleRun run) {
+        return judge(run, Map.of());
+    }
+
+    /** {@code hosts}: the effects a feature delivers now, with no order ({@link HostEffect}), by type. */
+    static RuleTraces.Recorded judge(RuleRun run, Map<String, HostEffect> hosts) {
         if (run.error().isPresent()) {
             return new RuleTraces.Recorded(run, RuleTrace.Outcome.ERROR, JsonValue.EMPTY_JSON_ARRAY);
         }
@@ -26,6 +33,11 @@ final class NoOrderEffects {
             var json = Json.createObjectBuilder().add("effect", effect);
             if (run.isShadow()) {
                 json.add("status", "would_apply");
+            } else if (hosts.containsKey(type) && effect instanceof JsonObject object) {
+                var refusal = hosts.get(type).apply(object, null, run.definition().key());
+                refused |= refusal.isPresent();
+                json.add("status", refusal.isPresent() ? "refused" : "applied");
+                refusal.ifPresent(reason -> json.add("reason", reason));
             } else if (RuleEffects.DEFERRED.contains(type)) {
                 json.add("status", "deferred").add("reason", "delivered by the host later");
             } else {

@@ -8,6 +8,8 @@ import dev.orden.notification.NotificationOutbox;
 import dev.orden.reminder.RuleReminders;
 import dev.orden.shared.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -32,8 +34,8 @@ import java.util.stream.Collectors;
 class RuleEffects {
 
     /**
-     * Effects the host delivers later (webhooks: issue #5; a notification or reminder of a rule without an order);
-     * accepted and traced now. {@code notify} and {@code remind} on an order are applied (recorded for delivery).
+     * Effects the host delivers (notifications, reminders, webhooks: issue #5): {@code notify} and {@code remind}
+     * here, the others by their {@link HostEffect} bean, or, while a type has none, accepted and traced as deferred.
      */
     static final Set<String> DEFERRED = Set.of("notify", "remind", "webhook");
 
@@ -63,6 +65,10 @@ class RuleEffects {
 
     @Inject
     WorkOrderTransfer transfers;
+
+    @Inject
+    @Any
+    Instance<HostEffect> hostEffects;
 
     /** What became of one effect: its status ({@code applied}, {@code refused}, {@code deferred}), and why. */
     record Outcome(String status, String reason, List<WorkOrderEvent> history, String rejection) {
@@ -97,8 +103,11 @@ class RuleEffects {
                 case "reject" -> reject(effect, event);
                 case "notify" -> notify(effect, order, rule);
                 case "remind" -> remind(effect, order, rule);
-                default -> DEFERRED.contains(type) ? new Outcome("deferred", "delivered by the host later", List.of(),
-                        null) : Outcome.refused("unknown effect type '" + type + "'");
+                default -> hostEffect(type).map(host -> host.apply(effect, order, ruleKey(rule))
+                                .map(Outcome::refused).orElseGet(() -> Outcome.applied(List.of())))
+                        .orElseGet(() -> DEFERRED.contains(type) ? new Outcome("deferred",
+                                "delivered by the host later", List.of(), null)
+                                : Outcome.refused("unknown effect type '" + type + "'"));
             };
         } catch (ProblemException problem) {
             return Outcome.refused(reason(problem));
@@ -205,6 +214,14 @@ class RuleEffects {
         }
         var message = effect.getString("message", "").strip();
         return new Outcome("applied", null, List.of(), message.isEmpty() ? "Rejected by a flow rule" : message);
+    }
+
+    private Optional<HostEffect> hostEffect(String type) {
+        return hostEffects.stream().filter(host -> host.type().equals(type)).findFirst();
+    }
+
+    private static String ruleKey(Actor rule) {
+        return rule.id().startsWith("rule:") ? rule.id().substring("rule:".length()) : rule.id();
     }
 
     private Optional<Member> member(String user) {

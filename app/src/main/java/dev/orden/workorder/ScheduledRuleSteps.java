@@ -7,6 +7,8 @@ import dev.orden.rules.RuleTraces;
 import dev.orden.shared.persistence.TenantEntityManager;
 import dev.orden.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -14,6 +16,8 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The steps of a scheduled rule's run, each in a transaction of its own that also records how far the run got
@@ -46,6 +50,10 @@ class ScheduledRuleSteps {
 
     @Inject
     TenantContext context;
+
+    @Inject
+    @Any
+    Instance<HostEffect> hostEffects;
 
     /**
      * The rule on one order, its effects applied and its history and trace written; returns the trace's outcome.
@@ -81,7 +89,8 @@ class ScheduledRuleSteps {
                 () -> RuleInput.withoutOrder(ScheduledRun.EVENT, run.change(), RuleInput.actor(run.actor()),
                         Instant.now(), run.bundle()),
                 ruleRun -> {
-                    var judged = NoOrderEffects.judge(ruleRun);
+                    var judged = NoOrderEffects.judge(ruleRun, hostEffects.stream()
+                            .collect(Collectors.toMap(HostEffect::type, Function.identity(), (a, b) -> a)));
                     traces.record(ruleRun, null, judged.outcome(), judged.effects());
                     result.add("outcome", judged.outcome().name()).add("effects", judged.effects());
                 });
