@@ -35,8 +35,11 @@ class RecurringSeriesIT {
     private static final UUID ACME = Db.tenantIds().get("acme");
 
     /** A time of day two hours ahead (UTC): with a day's lead, the first occurrence's order is due at once. */
+    /** acme's time zone (tenant-config/acme/settings.json): a series that names none is in it. */
+    private static final java.time.ZoneId ACME_ZONE = java.time.ZoneId.of("Europe/Madrid");
+
     private static String inTwoHours() {
-        return LocalTime.now(ZoneOffset.UTC).plusHours(2).truncatedTo(ChronoUnit.MINUTES).toString();
+        return LocalTime.now(ACME_ZONE).plusHours(2).truncatedTo(ChronoUnit.MINUTES).toString();
     }
 
     private static JsonObjectBuilder template(String title) {
@@ -89,7 +92,7 @@ class RecurringSeriesIT {
         var series = create(DISPATCHER, body.add("template", template(name + " visit").add("assignee", AGENT.id())));
         var id = series.getString("id");
         assertEquals("ACTIVE", series.getString("status"));
-        assertEquals("UTC", series.getString("zone"), "no zone given: UTC");
+        assertEquals(ACME_ZONE.getId(), series.getString("zone"), "no zone given: the tenant's");
         var first = Instant.parse(series.getString("nextOccurrence"));
         assertTrue(first.isAfter(Instant.now()), series.toString());
 
@@ -207,9 +210,9 @@ class RecurringSeriesIT {
         WorkOrders.assign(DISPATCHER, orderId, AGENT.id(), null).expect(200);
         WorkOrders.move(AGENT, orderId, "IN_PROGRESS");
         WorkOrders.move(AGENT, orderId, "RESOLVED");
-        var resolvedOn = Instant.now().atOffset(ZoneOffset.UTC).toLocalDate();
+        var resolvedOn = java.time.LocalDate.now(ACME_ZONE);
 
-        var next = resolvedOn.plusDays(3).atTime(LocalTime.parse(time)).toInstant(ZoneOffset.UTC);
+        var next = resolvedOn.plusDays(3).atTime(LocalTime.parse(time)).atZone(ACME_ZONE).toInstant();
         var after = DISPATCHER.get("/recurring-series/" + id).expect(200).json();
         assertEquals(next.toString(), after.getString("nextOccurrence"), after.toString());
         assertEquals(1, jobDueAt(id, next.minus(Duration.ofDays(1)).toString()), "due a day ahead (lead)");
