@@ -15,6 +15,12 @@ final class WebhookEvents {
 
     static final String RULE = "rule.webhook";
 
+    /**
+     * A notification routed to the {@code webhook} channel by the tenant's {@code notifications.json}
+     * ({@link WebhookChannelFactory}): rendered, for a receiver that passes it on (a chat, an SMS gateway).
+     */
+    static final String NOTIFICATION = "notification";
+
     /** What an admin's test sends ({@code POST /admin/webhooks/{id}/ping}). */
     static final String PING = "webhook.ping";
 
@@ -27,7 +33,7 @@ final class WebhookEvents {
             EventKind.SLA_BREACHED, "sla.breached");
 
     static final List<String> SUBSCRIBABLE = List.of("workorder.created", "workorder.updated",
-            "workorder.transitioned", "workorder.assigned", "comment.added", "sla.breached");
+            "workorder.transitioned", "workorder.assigned", "comment.added", "sla.breached", NOTIFICATION);
 
     private WebhookEvents() {}
 

@@ -13,6 +13,7 @@ import dev.orden.workorder.WorkOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -154,6 +155,19 @@ public class Webhooks {
         delivery.redeliver(now);
         scheduleAttempt(delivery, now);
         return delivery;
+    }
+
+    /**
+     * A notification for the {@code webhook} channel: one delivery per active webhook subscribed to
+     * {@code notification}, with the rendered message as the body's {@code change}; how many were enqueued.
+     */
+    @Transactional
+    public int notification(UUID orderId, JsonObject message) {
+        var order = orderId == null ? null : tenantEm.em().find(WorkOrder.class, orderId);
+        var now = Instant.now();
+        var subscribed = active().stream().filter(webhook -> webhook.subscribes(WebhookEvents.NOTIFICATION)).toList();
+        subscribed.forEach(webhook -> enqueue(webhook, WebhookEvents.NOTIFICATION, order, message, now));
+        return subscribed.size();
     }
 
     /** Enqueues {@code event} for {@code webhook} in the caller's transaction; {@code change} becomes the body's. */

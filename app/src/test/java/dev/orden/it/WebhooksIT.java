@@ -45,6 +45,12 @@ class WebhooksIT {
                       {type: 'webhook', name: 'missing'}];
             }""";
 
+    private static final String NOTIFY = """
+            function rule(input) {
+              if (!input.order.title.startsWith('notify by webhook')) return [];
+              return [{type: 'notify', to: input.actor.id, template: 'assigned', channel: 'webhook'}];
+            }""";
+
     static String slug;
     static String email;
     static UUID tenant;
@@ -322,6 +328,28 @@ class WebhooksIT {
                 .stream().filter(t -> t.getString("rule").equals("tell_crm")).findFirst().orElseThrow();
         assertTrue(refused.getJsonArray("effects").getJsonObject(0).getString("reason").contains("disabled"),
                 refused.toString());
+        Configs.publish(admin, withRules(Json.createArrayBuilder()));
+    }
+
+    @Test
+    void aNotificationRoutedToTheWebhookChannelReachesTheWebhooksSubscribedToNotifications() {
+        var rules = Json.createArrayBuilder().add(Json.createObjectBuilder().add("key", "tell_me").add("name", "Tell me")
+                .add("events", Json.createArrayBuilder().add("workorder.created")).add("source", NOTIFY));
+        Configs.publish(admin, withRules(rules));
+        var chat = webhook("chat", "/chat", "notification");
+        webhook("orders-only", "/orders-only", "workorder.created");
+        var order = create(admin, It.unique("notify by webhook"));
+        var got = receiver.await("/chat", ofOrder(order), 1, WAIT).getFirst();
+        var body = parse(got.body());
+        assertEquals("notification", body.getString("event"));
+        assertTrue(WebhookReceiver.signedWith(got, chat.getString("secret")));
+        var message = body.getJsonObject("change");
+        assertEquals(email, message.getJsonObject("recipient").getString("email"));
+        assertEquals("en", message.getString("language"));
+        assertTrue(message.getString("subject").contains(order.getString("number")), message.toString());
+        assertTrue(message.getString("text").contains(order.getString("title")), message.toString());
+        assertTrue(receiver.on("/orders-only", r -> parse(r.body()).getString("event").equals("notification"))
+                .isEmpty(), "only webhooks subscribed to notifications get them");
         Configs.publish(admin, withRules(Json.createArrayBuilder()));
     }
 
