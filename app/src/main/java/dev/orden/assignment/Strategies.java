@@ -3,8 +3,6 @@ package dev.orden.assignment;
 import dev.orden.platform.plugin.Plugins;
 import dev.orden.plugin.assignment.AssignmentStrategy;
 import dev.orden.plugin.assignment.AssignmentStrategyFactory;
-import dev.orden.plugin.spi.PluginSession;
-import dev.orden.plugin.spi.Provider;
 import dev.orden.plugin.spi.ProviderFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,18 +36,6 @@ public class Strategies {
 
     /** A strategy for one decision of one tenant; close it after use. */
     AssignmentStrategy create(AssignmentStrategyFactory factory, UUID tenantId) {
-        var registry = plugins.registry();
-        return factory.create(new PluginSession() {
-            @Override
-            public String tenantId() {
-                return tenantId.toString();
-            }
-
-            @Override
-            public <T extends Provider> T getProvider(Class<T> providerClass) {
-                return registry.defaultFactory(providerClass).map(f -> f.create(this)).orElseThrow(
-                        () -> new IllegalStateException("No provider of " + providerClass.getName()));
-            }
-        });
+        return factory.create(plugins.session(tenantId));
     }
 }

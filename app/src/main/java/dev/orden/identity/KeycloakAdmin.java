@@ -140,16 +140,7 @@ public class KeycloakAdmin {
      * language), or empty when there is no such user.
      */
     public Optional<JsonObject> user(String id) {
-        var target = admin().path("users").path(id);
-        Response response;
-        try {
-            response = authorized(target).get();
-        } catch (ProblemException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw upstream("Keycloak did not answer: " + e.getMessage());
-        }
-        try (response) {
+        try (var response = get(admin().path("users").path(id))) {
             if (response.getStatus() == 404) return Optional.empty();
             expect(response, "read user " + id);
             return Optional.of(response.readEntity(JsonObject.class));
@@ -174,17 +165,19 @@ public class KeycloakAdmin {
     }
 
     private <T> T read(WebTarget target, Class<T> type) {
-        Response response;
+        try (var response = get(target)) {
+            expect(response, "read " + target.getUri().getPath());
+            return response.readEntity(type);
+        }
+    }
+
+    private Response get(WebTarget target) {
         try {
-            response = authorized(target).get();
+            return authorized(target).get();
         } catch (ProblemException e) {
             throw e;
         } catch (RuntimeException e) {
             throw upstream("Keycloak did not answer: " + e.getMessage());
-        }
-        try (response) {
-            expect(response, "read " + target.getUri().getPath());
-            return response.readEntity(type);
         }
     }
 

@@ -10,9 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -56,10 +54,10 @@ public class DeliveryLogResource {
     public Page log(@QueryParam("workOrder") String workOrder, @QueryParam("status") String status,
                     @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") int limit) {
         if (limit < 1 || limit > 200) throw ProblemException.invalid("limit", "must be between 1 and 200");
-        var offset = offset(cursor);
+        var offset = OffsetCursor.offset(cursor);
         var rows = deliveries.log(orderId(workOrder), status(status), offset, limit);
         var items = rows.stream().limit(limit).map(Entry::of).toList();
-        return new Page(items, rows.size() > limit ? encode(offset + limit) : null);
+        return new Page(items, rows.size() > limit ? OffsetCursor.encode(offset + limit) : null);
     }
 
     @GET
@@ -87,21 +85,4 @@ public class DeliveryLogResource {
             throw ProblemException.invalid("status", "must be pending, sent or failed");
         }
     }
-
-    private static String encode(int offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("o" + offset).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static int offset(String cursor) {
-        if (cursor == null || cursor.isBlank()) return 0;
-        try {
-            var text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            var offset = Integer.parseInt(text.substring(1));
-            if (!text.startsWith("o") || offset < 0) throw new IllegalArgumentException();
-            return offset;
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor this API returned");
-        }
-    }
-
 }

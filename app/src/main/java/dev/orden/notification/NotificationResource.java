@@ -13,9 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -50,11 +48,11 @@ public class NotificationResource {
     @Operation(summary = "The caller's notifications, unread first, then newest first")
     public Page inbox(@QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("20") int limit) {
         if (limit < 1 || limit > 100) throw ProblemException.invalid("limit", "must be between 1 and 100");
-        var offset = offset(cursor);
+        var offset = OffsetCursor.offset(cursor);
         var rows = notifications.inbox(me(), offset, limit);
         var more = rows.size() > limit;
         var items = rows.stream().limit(limit).map(View::of).toList();
-        return new Page(items, more ? encode(offset + limit) : null);
+        return new Page(items, more ? OffsetCursor.encode(offset + limit) : null);
     }
 
     @GET
@@ -88,23 +86,5 @@ public class NotificationResource {
 
     private String me() {
         return context.user().id();
-    }
-
-    // The cursor is opaque to clients; today it carries the position in the inbox's order.
-    private static String encode(int offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("o" + offset).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static int offset(String cursor) {
-        if (cursor == null || cursor.isBlank()) return 0;
-        try {
-            var text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!text.startsWith("o")) throw new IllegalArgumentException();
-            var offset = Integer.parseInt(text.substring(1));
-            if (offset < 0) throw new IllegalArgumentException();
-            return offset;
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor this API returned");
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.orden.platform.plugin;
 
+import dev.orden.plugin.spi.PluginSession;
+import dev.orden.plugin.spi.Provider;
 import dev.orden.plugin.spi.ProviderFactory;
 import dev.orden.plugin.spi.ProviderRegistry;
 import jakarta.annotation.PreDestroy;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -72,6 +75,23 @@ public class Plugins {
             nextScanNanos = System.nanoTime() + scanInterval.toNanos();
         }
         return loaded.registry();
+    }
+
+    /** What a provider made for one tenant's use sees of the server: the tenant, and any SPI's default provider. */
+    public PluginSession session(UUID tenantId) {
+        var registry = registry();
+        return new PluginSession() {
+            @Override
+            public String tenantId() {
+                return tenantId.toString();
+            }
+
+            @Override
+            public <T extends Provider> T getProvider(Class<T> providerClass) {
+                return registry.defaultFactory(providerClass).map(f -> f.create(this)).orElseThrow(
+                        () -> new IllegalStateException("No provider of " + providerClass.getName()));
+            }
+        };
     }
 
     /** Where a factory comes from: {@code built-in}, or the name of its jar in the plugin directory. */
