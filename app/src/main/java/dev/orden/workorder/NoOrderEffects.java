@@ -9,9 +9,9 @@ import jakarta.json.JsonValue;
 import java.util.Map;
 
 /**
- * What becomes of the effects of a scheduled rule that selects no orders: only those the host delivers
- * (notify, remind, webhook) have something to act on — a {@link HostEffect} is done now, with no order — and every
- * effect on an order is refused, saying why.
+ * What becomes of the effects of a scheduled rule that selects no orders: only an effect a feature delivers with
+ * no order ({@link HostEffect}: a webhook) is done; every other — on an order, or a notification or reminder about
+ * one — is refused, saying why.
  */
 final class NoOrderEffects {
 
@@ -38,8 +38,6 @@ final class NoOrderEffects {
                 refused |= refusal.isPresent();
                 json.add("status", refusal.isPresent() ? "refused" : "applied");
                 refusal.ifPresent(reason -> json.add("reason", reason));
-            } else if (RuleEffects.DEFERRED.contains(type)) {
-                json.add("status", "deferred").add("reason", "delivered by the host later");
             } else {
                 refused = true;
                 json.add("status", "refused").add("reason", "this scheduled rule selects no orders, so '" + type

@@ -33,12 +33,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 class RuleEffects {
 
-    /**
-     * Effects the host delivers (notifications, reminders, webhooks: issue #5): {@code notify} and {@code remind}
-     * here, the others by their {@link HostEffect} bean, or, while a type has none, accepted and traced as deferred.
-     */
-    static final Set<String> DEFERRED = Set.of("notify", "remind", "webhook");
-
     @Inject
     WorkOrderEditing editing;
 
@@ -70,7 +64,7 @@ class RuleEffects {
     @Any
     Instance<HostEffect> hostEffects;
 
-    /** What became of one effect: its status ({@code applied}, {@code refused}, {@code deferred}), and why. */
+    /** What became of one effect: its status ({@code applied}, {@code refused}), and why. */
     record Outcome(String status, String reason, List<WorkOrderEvent> history, String rejection) {
 
         static Outcome applied(List<WorkOrderEvent> history) {
@@ -105,9 +99,7 @@ class RuleEffects {
                 case "remind" -> remind(effect, order, rule);
                 default -> hostEffect(type).map(host -> host.apply(effect, order, ruleKey(rule))
                                 .map(Outcome::refused).orElseGet(() -> Outcome.applied(List.of())))
-                        .orElseGet(() -> DEFERRED.contains(type) ? new Outcome("deferred",
-                                "delivered by the host later", List.of(), null)
-                                : Outcome.refused("unknown effect type '" + type + "'"));
+                        .orElseGet(() -> Outcome.refused("unknown effect type '" + type + "'"));
             };
         } catch (ProblemException problem) {
             return Outcome.refused(reason(problem));

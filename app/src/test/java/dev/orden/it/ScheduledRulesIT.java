@@ -218,7 +218,8 @@ class ScheduledRulesIT {
         var run = admin.post("/admin/rules/digest/run", JsonValue.EMPTY_JSON_OBJECT).expect(200).json();
         assertEquals("PARTLY_REFUSED", run.getString("outcome"), run.toString());
         var effects = run.getJsonArray("effects").getValuesAs(JsonObject.class);
-        assertEquals(List.of("deferred", "refused"), effects.stream().map(e -> e.getString("status")).toList());
+        assertEquals(List.of("refused", "refused"), effects.stream().map(e -> e.getString("status")).toList(),
+                "a notification about no order, and a priority of no order");
         assertEquals(1, Db.countAs(tenant, "SELECT count(*) FROM rule_trace WHERE rule_key = 'digest'"
                 + " AND event = 'schedule' AND work_order_id IS NULL AND outcome = 'PARTLY_REFUSED'"));
     }

@@ -33,21 +33,48 @@ class NoOrderEffectsTest {
         return described.getValuesAs(JsonObject.class).stream().map(e -> e.getString("status")).toList();
     }
 
-    @Test
-    void onlyEffectsTheHostDeliversHaveSomethingToActOnWithoutAnOrder() {
-        var judged = NoOrderEffects.judge(run(RuleDefinition.Mode.ACTIVE, effects("""
-                [{"type":"notify","to":"dispatchers","template":"digest"},{"type":"priority","priority":"HIGH"},
-                 {"type":"webhook","name":"daily"}]""")));
-        assertEquals(RuleTrace.Outcome.PARTLY_REFUSED, judged.outcome());
-        assertEquals(List.of("deferred", "refused", "deferred"), statuses(judged.effects()));
-        assertEquals("priority", judged.effects().getJsonObject(1).getJsonObject("effect").getString("type"));
-        assertEquals(true, judged.effects().getJsonObject(1).getString("reason").contains("select"));
+    /** A webhook: the one kind of effect a feature delivers with no order. Records what it was asked. */
+    private static final class Webhooks implements HostEffect {
+        final List<String> done = new java.util.ArrayList<>();
+
+        @Override
+        public String type() {
+            return "webhook";
+        }
+
+        @Override
+        public java.util.Optional<String> apply(JsonObject effect, WorkOrder order, String rule) {
+            done.add(rule + ":" + effect.getString("name") + ":" + (order == null ? "no order" : "order"));
+            return effect.getString("name").equals("gone") ? java.util.Optional.of("no webhook named 'gone'")
+                    : java.util.Optional.empty();
+        }
     }
 
     @Test
-    void deliveredEffectsAloneAreApplied() {
-        var judged = NoOrderEffects.judge(run(RuleDefinition.Mode.ACTIVE, effects("[{\"type\":\"remind\"}]")));
+    void onlyEffectsAFeatureDeliversWithoutAnOrderApply() {
+        var webhooks = new Webhooks();
+        var judged = NoOrderEffects.judge(run(RuleDefinition.Mode.ACTIVE, effects("""
+                [{"type":"notify","to":"dispatchers","template":"digest"},{"type":"priority","priority":"HIGH"},
+                 {"type":"webhook","name":"daily"},{"type":"remind","at":"2026-12-01T08:00:00Z","to":"assignee"}]""")),
+                java.util.Map.of("webhook", webhooks));
+        assertEquals(RuleTrace.Outcome.PARTLY_REFUSED, judged.outcome());
+        assertEquals(List.of("refused", "refused", "applied", "refused"), statuses(judged.effects()));
+        assertEquals(List.of("digest:daily:no order"), webhooks.done);
+        for (int i : new int[] {0, 1, 3}) {
+            assertEquals(true, judged.effects().getJsonObject(i).getString("reason").contains("select"));
+        }
+    }
+
+    @Test
+    void deliveredEffectsAloneAreAppliedAndARefusalIsTraced() {
+        var hosts = java.util.Map.<String, HostEffect>of("webhook", new Webhooks());
+        var judged = NoOrderEffects.judge(run(RuleDefinition.Mode.ACTIVE, effects("[{\"type\":\"webhook\",\"name\":\"daily\"}]")),
+                hosts);
         assertEquals(RuleTrace.Outcome.APPLIED, judged.outcome());
+        var refused = NoOrderEffects.judge(run(RuleDefinition.Mode.ACTIVE, effects("[{\"type\":\"webhook\",\"name\":\"gone\"}]")),
+                hosts);
+        assertEquals(RuleTrace.Outcome.PARTLY_REFUSED, refused.outcome());
+        assertEquals("no webhook named 'gone'", refused.effects().getJsonObject(0).getString("reason"));
     }
 
     @Test
