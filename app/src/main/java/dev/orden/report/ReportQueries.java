@@ -1,0 +1,160 @@
+package dev.orden.report;
+
+import dev.orden.report.Summary.Agent;
+import dev.orden.report.Summary.Backlog;
+import dev.orden.report.Summary.Compliance;
+import dev.orden.report.Summary.Count;
+import dev.orden.report.Summary.Day;
+import dev.orden.report.Summary.Duration;
+import dev.orden.report.Summary.SlaRow;
+import dev.orden.report.Summary.Times;
+import dev.orden.shared.persistence.TenantEntityManager;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The report's numbers, each computed by PostgreSQL in one query over the tenant's rows (row-level security as
+ * everywhere: through {@link TenantEntityManager}); docs/reports.md names the index each one uses.
+ */
+@ApplicationScoped
+@Transactional
+public class ReportQueries {
+
+    /** An order's first assignment: the first history entry giving it to a person. */
+    private static final String FIRST_ASSIGNMENT = "(SELECT min(e.occurred_at) FROM work_order_event e"
+            + " WHERE e.work_order_id = w.id AND e.kind = 'ASSIGNED' AND e.field = 'assignee')";
+    /** An order's first response: the first public comment by someone other than its requester. */
+    private static final String FIRST_RESPONSE = "(SELECT min(c.created_at) FROM work_order_comment c"
+            + " WHERE c.work_order_id = w.id AND c.visibility = 'PUBLIC' AND c.author_id <> w.requester_id)";
+
+    @Inject
+    TenantEntityManager tenantEm;
+
+    public long[] createdAndCompleted(UUID tenant, ReportRequest request) {
+        var sql = new ReportSql().append("SELECT (SELECT count(*) FROM work_order w WHERE");
+        sql.inRange("w", "created_at", request.from(), request.to(), request)
+                .append("), (SELECT count(*) FROM work_order w WHERE")
+                .inRange("w", "completed_at", request.from(), request.to(), request).append(")");
+        var row = (Object[]) query(tenant, sql).getSingleResult();
+        return new long[] {number(row[0]), number(row[1])};
+    }
+
+    /** Created and completed per local day of the tenant, days {@code first} to {@code end} (exclusive). */
+    public List<Day> daily(UUID tenant, ReportRequest request, LocalDate first, LocalDate end) {
+        var from = max(request.from(), request.startOf(first));
+        var to = min(request.to(), request.startOf(end));
+        var sql = new ReportSql();
+        var zone = sql.p(request.zone().getId());
+        sql.append("WITH created AS (SELECT (w.created_at AT TIME ZONE " + zone + ")::date AS day, count(*) AS n"
+                + " FROM work_order w WHERE").inRange("w", "created_at", from, to, request)
+                .append(" GROUP BY 1), completed AS (SELECT (w.completed_at AT TIME ZONE " + zone + ")::date AS day,"
+                        + " count(*) AS n FROM work_order w WHERE").inRange("w", "completed_at", from, to, request)
+                .append(" GROUP BY 1) SELECT d::date::text, coalesce(c.n, 0), coalesce(k.n, 0)"
+                        + " FROM generate_series(" + sql.p(first) + "::date::timestamp, (" + sql.p(end)
+                        + "::date - 1)::timestamp, interval '1 day') AS d"
+                        + " LEFT JOIN created c ON c.day = d::date LEFT JOIN completed k ON k.day = d::date"
+                        + " ORDER BY 1");
+        return rows(tenant, sql).stream()
+                .map(r -> new Day(LocalDate.parse((String) r[0]), number(r[1]), number(r[2]))).toList();
+    }
+
+    public Backlog backlog(UUID tenant, ReportRequest request) {
+        var sql = new ReportSql().append("SELECT CASE WHEN grouping(w.status_category) = 0 THEN 'statusCategory'"
+                + " WHEN grouping(w.type) = 0 THEN 'type' WHEN grouping(w.area) = 0 THEN 'area' ELSE 'team' END,"
+                + " coalesce(w.status_category, w.type, w.area, w.team), count(*) FROM work_order w"
+                + " WHERE w.status_category IN ('new', 'open', 'pending')").filtered("w", request)
+                .append(" GROUP BY GROUPING SETS ((w.status_category), (w.type), (w.area), (w.team))"
+                        + " ORDER BY 1, 3 DESC, 2 NULLS LAST");
+        var byDimension = new java.util.HashMap<String, List<Count>>();
+        for (var row : rows(tenant, sql)) {
+            byDimension.computeIfAbsent((String) row[0], k -> new ArrayList<>())
+                    .add(new Count((String) row[1], number(row[2])));
+        }
+        return new Backlog(byDimension.getOrDefault("statusCategory", List.of()),
+                byDimension.getOrDefault("type", List.of()), byDimension.getOrDefault("area", List.of()),
+                byDimension.getOrDefault("team", List.of()));
+    }
+
+    /** Time to first assignment, first response and resolution of the orders created in the range. */
+    public Times times(UUID tenant, ReportRequest request) {
+        var sql = new ReportSql().append("SELECT " + aggregates("assigned") + ", " + aggregates("responded") + ", "
+                + aggregates("resolved") + " FROM (SELECT"
+                + " extract(epoch FROM " + FIRST_ASSIGNMENT + " - w.created_at)::float8 AS assigned,"
+                + " extract(epoch FROM " + FIRST_RESPONSE + " - w.created_at)::float8 AS responded,"
+                + " extract(epoch FROM w.completed_at - w.created_at)::float8 AS resolved"
+                + " FROM work_order w WHERE").inRange("w", "created_at", request.from(), request.to(), request)
+                .append(") o");
+        var row = (Object[]) query(tenant, sql).getSingleResult();
+        return new Times(duration(row, 0), duration(row, 3), duration(row, 6));
+    }
+
+    /** SLA targets met and breached per type and priority, over the orders created in the range. */
+    public List<SlaRow> sla(UUID tenant, ReportRequest request) {
+        var sql = new ReportSql().append("SELECT w.type, w.priority, " + compliance("first_response") + ", "
+                + compliance("resolution") + " FROM work_order w JOIN work_order_sla s ON s.work_order_id = w.id"
+                + " WHERE").inRange("w", "created_at", request.from(), request.to(), request)
+                .append(" GROUP BY 1, 2 ORDER BY 1, 2");
+        return rows(tenant, sql).stream().map(r -> new SlaRow((String) r[0], (String) r[1],
+                Compliance.of(number(r[2]), number(r[3])), Compliance.of(number(r[4]), number(r[5])))).toList();
+    }
+
+    /** Orders completed in the range per agent who completed them, most first. */
+    public List<Agent> agents(UUID tenant, ReportRequest request) {
+        var sql = new ReportSql().append("SELECT w.completed_by, max(w.completed_by_name), count(*) FROM work_order w"
+                + " WHERE").inRange("w", "completed_at", request.from(), request.to(), request)
+                .append(" GROUP BY 1 ORDER BY 3 DESC, 2, 1");
+        return rows(tenant, sql).stream().map(r -> new Agent((String) r[0], (String) r[1], number(r[2]))).toList();
+    }
+
+    private static String aggregates(String column) {
+        return "count(" + column + "), avg(" + column + "), percentile_cont(0.9) WITHIN GROUP (ORDER BY " + column
+                + ")";
+    }
+
+    /** Met: reached by its due time and never marked breached; breached: marked, or reached late. */
+    private static String compliance(String target) {
+        var met = "s." + target + "_met_at";
+        var due = "s." + target + "_due";
+        var breached = "s." + target + "_breached_at";
+        return "count(*) FILTER (WHERE " + met + " <= " + due + " AND " + breached + " IS NULL), "
+                + "count(*) FILTER (WHERE " + breached + " IS NOT NULL OR " + met + " > " + due + ")";
+    }
+
+    private static Duration duration(Object[] row, int at) {
+        return new Duration(number(row[at]), decimal(row[at + 1]), decimal(row[at + 2]));
+    }
+
+    private jakarta.persistence.Query query(UUID tenant, ReportSql sql) {
+        var query = tenantEm.bind(tenant).createNativeQuery(sql.text());
+        var parameters = sql.parameters();
+        for (int i = 0; i < parameters.size(); i++) query.setParameter(i + 1, parameters.get(i));
+        return query;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(UUID tenant, ReportSql sql) {
+        return query(tenant, sql).getResultList();
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static Double decimal(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

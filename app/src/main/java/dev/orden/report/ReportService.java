@@ -1,0 +1,109 @@
+package dev.orden.report;
+
+import dev.orden.config.ActiveConfiguration;
+import dev.orden.config.TenantSettings;
+import dev.orden.report.Summary.Count;
+import dev.orden.report.Summary.Duration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** The caller's tenant's reports: read as JSON in one transaction, or written out as CSV a month at a time. */
+@ApplicationScoped
+public class ReportService {
+
+    /** Days of the daily series read per query when streaming, so a long range is never held whole. */
+    static final int DAYS_PER_QUERY = 31;
+
+    @Inject
+    ReportQueries queries;
+
+    @Inject
+    ActiveConfiguration configuration;
+
+    /** The request in the tenant's zone ({@code settings.json}), its type one of the active configuration's. */
+    public ReportRequest request(String from, String to, String type, String area, String team) {
+        var active = configuration.current();
+        var zone = active.map(a -> TenantSettings.of(a.bundle()).timeZone()).orElse(TenantSettings.DEFAULTS.timeZone());
+        Set<String> types = active.map(a -> a.types().keys()).orElse(Set.of());
+        return ReportRequest.parse(from, to, type, area, team, zone, types);
+    }
+
+    @Transactional
+    public Summary summary(UUID tenant, ReportRequest request) {
+        var counts = queries.createdAndCompleted(tenant, request);
+        return new Summary(request.from(), request.to(), request.zone().getId(), request.type(), request.area(),
+                request.team(), counts[0], counts[1], queries.backlog(tenant, request),
+                queries.daily(tenant, request, request.firstDay(), request.endDay()), queries.times(tenant, request),
+                queries.sla(tenant, request), queries.agents(tenant, request));
+    }
+
+    /** Writes one section as CSV, header first; the daily series window by window, each its own query. */
+    public void csv(UUID tenant, ReportRequest request, Section section, Writer out) throws IOException {
+        Csv.record(out, section.header());
+        switch (section) {
+            case DAILY -> daily(tenant, request, out);
+            case BACKLOG -> backlog(tenant, request, out);
+            case TIMES -> times(tenant, request, out);
+            case SLA -> {
+                for (var row : queries.sla(tenant, request)) {
+                    Csv.record(out, List.of(row.type(), row.priority(), row.firstResponse().met(),
+                            row.firstResponse().breached(), blank(row.firstResponse().percent()),
+                            row.resolution().met(), row.resolution().breached(), blank(row.resolution().percent())));
+                }
+            }
+            case AGENTS -> {
+                for (var agent : queries.agents(tenant, request)) {
+                    Csv.record(out, java.util.Arrays.asList(agent.id(), agent.name(), agent.completed()));
+                }
+            }
+        }
+    }
+
+    private void daily(UUID tenant, ReportRequest request, Writer out) throws IOException {
+        for (var first = request.firstDay(); first.isBefore(request.endDay()); first = first.plusDays(DAYS_PER_QUERY)) {
+            var end = min(first.plusDays(DAYS_PER_QUERY), request.endDay());
+            for (var day : queries.daily(tenant, request, first, end)) {
+                Csv.record(out, List.of(day.date(), day.created(), day.completed()));
+            }
+            out.flush();
+        }
+    }
+
+    private void backlog(UUID tenant, ReportRequest request, Writer out) throws IOException {
+        var backlog = queries.backlog(tenant, request);
+        counts(out, "statusCategory", backlog.byStatusCategory());
+        counts(out, "type", backlog.byType());
+        counts(out, "area", backlog.byArea());
+        counts(out, "team", backlog.byTeam());
+    }
+
+    private static void counts(Writer out, String dimension, List<Count> counts) throws IOException {
+        for (var count : counts) Csv.record(out, java.util.Arrays.asList(dimension, count.key(), count.count()));
+    }
+
+    private void times(UUID tenant, ReportRequest request, Writer out) throws IOException {
+        var times = queries.times(tenant, request);
+        step(out, "firstAssignment", times.firstAssignment());
+        step(out, "firstResponse", times.firstResponse());
+        step(out, "resolution", times.resolution());
+    }
+
+    private static void step(Writer out, String name, Duration duration) throws IOException {
+        Csv.record(out, List.of(name, duration.count(), blank(duration.meanSeconds()), blank(duration.p90Seconds())));
+    }
+
+    private static Object blank(Object value) {
+        return value == null ? "" : value;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.orden.report;
+
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The summary report, as JSON; each part is also a CSV {@link Section}. */
+@JsonbPropertyOrder({"from", "to", "timeZone", "type", "area", "team", "created", "completed", "backlog", "daily",
+        "times", "sla", "agents"})
+public record Summary(Instant from, Instant to, String timeZone, String type, String area, String team, long created,
+                      long completed, Backlog backlog, List<Day> daily, Times times, List<SlaRow> sla,
+                      List<Agent> agents) {
+
+    /** A count under one key (a category, type, area or team; null for orders without one). */
+    public record Count(String key, long count) {}
+
+    /** Orders still to be done now (categories new, open and pending), whatever the range. */
+    public record Backlog(List<Count> byStatusCategory, List<Count> byType, List<Count> byArea, List<Count> byTeam) {}
+
+    /** One local day of the tenant: orders created and completed on it. */
+    public record Day(LocalDate date, long created, long completed) {}
+
+    /** How long a step took, over the orders created in the range that reached it; null when none did. */
+    public record Duration(long count, Double meanSeconds, Double p90Seconds) {}
+
+    @JsonbPropertyOrder({"firstAssignment", "firstResponse", "resolution"})
+    public record Times(Duration firstAssignment, Duration firstResponse, Duration resolution) {}
+
+    /** Targets met and breached; the percentage met, null when none was decided yet. */
+    public record Compliance(long met, long breached, Double percent) {
+        static Compliance of(long met, long breached) {
+            var decided = met + breached;
+            return new Compliance(met, breached, decided == 0 ? null
+                    : BigDecimal.valueOf(met * 100.0 / decided).setScale(1, RoundingMode.HALF_UP).doubleValue());
+        }
+    }
+
+    @JsonbPropertyOrder({"type", "priority", "firstResponse", "resolution"})
+    public record SlaRow(String type, String priority, Compliance firstResponse, Compliance resolution) {}
+
+    public record Agent(String id, String name, long completed) {}
+}
