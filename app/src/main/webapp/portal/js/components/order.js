@@ -26,8 +26,10 @@ class OrdenOrder extends HTMLElement {
 
   async load() {
     const path = `/workorders/${encodeURIComponent(this.reference)}`;
+    const request = this.request = (this.request ?? 0) + 1;
     try {
       const [order, history] = await Promise.all([api(path), api(`${path}/history`)]);
+      if (request !== this.request) return; // a later reload is under way: it draws the newer state
       const before = this.order?.status;
       this.order = order;
       this.history = history;
@@ -36,6 +38,7 @@ class OrdenOrder extends HTMLElement {
         this.announcement = t('order.updatedLive', { status: statusName(order.status) });
       }
     } catch (error) {
+      if (request !== this.request) return;
       // 404 is also what another tenant's order, or someone else's, answers: the same page for both.
       this.state = error instanceof ApiError && error.status === 404 ? 'not-found' : 'error';
       this.error = error;

@@ -25,24 +25,33 @@ class OrdenOrders extends HTMLElement {
   }
 
   async load() {
+    const request = this.request = (this.request ?? 0) + 1;
     try {
       const page = await api(`/workorders?requester=me&sort=-updatedAt&limit=${PAGE_SIZE}`);
+      if (request !== this.request) return; // a later reload is under way: it draws the newer list
       this.orders = page.items;
       this.nextCursor = page.nextCursor;
       this.error = null;
     } catch (error) {
+      if (request !== this.request) return;
       this.error = error;
     }
     this.render();
   }
 
   async more() {
-    const page = await api(`/workorders?requester=me&sort=-updatedAt&limit=${PAGE_SIZE}`
-      + `&cursor=${encodeURIComponent(this.nextCursor)}`);
-    this.orders = [...this.orders, ...page.items];
-    this.nextCursor = page.nextCursor;
-    this.render();
-    this.querySelectorAll('.order-link')[this.orders.length - page.items.length]?.focus();
+    try {
+      const page = await api(`/workorders?requester=me&sort=-updatedAt&limit=${PAGE_SIZE}`
+        + `&cursor=${encodeURIComponent(this.nextCursor)}`);
+      this.orders = [...this.orders, ...page.items];
+      this.nextCursor = page.nextCursor;
+      this.render();
+      // Focus the first order just added, so that keyboard users go on where they were.
+      this.querySelectorAll('.order-link')[this.orders.length - page.items.length]?.focus();
+    } catch (error) {
+      this.error = error;
+      this.render();
+    }
   }
 
   /** A change to a listed order, a new order or a resync: the list is read again (the event carries no values). */

@@ -90,26 +90,30 @@ final class KcAdmin {
         var admin = Tokens.post("/realms/master/protocol/openid-connect/token", Map.of("grant_type", "password",
                 "client_id", "admin-cli", "username", It.KC_ADMIN_USER, "password", It.KC_ADMIN_PASSWORD))
                 .getString("access_token");
-        var found = read(admin, "/clients?clientId=orden-portal").asJsonArray();
-        var client = found.getJsonObject(0);
         var redirect = baseUrl + "/portal/*";
-        var redirects = client.getJsonArray("redirectUris").getValuesAs(JsonString.class).stream()
-                .map(JsonString::getString).toList();
-        var origins = client.getJsonArray("webOrigins").getValuesAs(JsonString.class).stream()
-                .map(JsonString::getString).toList();
-        var attributes = client.getJsonObject("attributes");
-        var logout = attributes.getString("post.logout.redirect.uris", "");
-        var logoutUris = logout.isEmpty() ? List.<String>of() : List.of(logout.split("##"));
-        if (redirects.contains(redirect) && origins.contains(baseUrl) && logoutUris.contains(redirect)) return;
-        var updated = Json.createObjectBuilder(client)
-                .add("redirectUris", with(redirects, redirect))
-                .add("webOrigins", with(origins, baseUrl))
-                .add("attributes", Json.createObjectBuilder(attributes)
-                        .add("post.logout.redirect.uris", String.join("##", with(logoutUris, redirect)
-                                .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList())))
-                .build();
-        expect(send(admin, "PUT", "/clients/" + client.getString("id"), updated), 204, "allow the portal at "
-                + baseUrl);
+        // Read, add, write, read again: another clone's test server may be adding its own at the same moment.
+        for (int attempt = 0; attempt < 5; attempt++) {
+            var client = read(admin, "/clients?clientId=orden-portal").asJsonArray().getJsonObject(0);
+            var redirects = strings(client.getJsonArray("redirectUris"));
+            var origins = strings(client.getJsonArray("webOrigins"));
+            var attributes = client.getJsonObject("attributes");
+            var logout = attributes.getString("post.logout.redirect.uris", "");
+            var logoutUris = logout.isEmpty() ? List.<String>of() : List.of(logout.split("##"));
+            if (redirects.contains(redirect) && origins.contains(baseUrl) && logoutUris.contains(redirect)) return;
+            var updated = Json.createObjectBuilder(client)
+                    .add("redirectUris", with(redirects, redirect))
+                    .add("webOrigins", with(origins, baseUrl))
+                    .add("attributes", Json.createObjectBuilder(attributes).add("post.logout.redirect.uris",
+                            String.join("##", strings(with(logoutUris, redirect)))))
+                    .build();
+            expect(send(admin, "PUT", "/clients/" + client.getString("id"), updated), 204,
+                    "allow the portal at " + baseUrl);
+        }
+        throw new IllegalStateException("Client orden-portal still does not allow " + redirect);
+    }
+
+    private static List<String> strings(JsonArray array) {
+        return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }
 
     private static JsonArray with(List<String> values, String value) {
