@@ -80,9 +80,9 @@ class OrdenOrder extends HTMLElement {
           ${fact(t('order.status'), statusName(order.status))}
           ${fact(t('order.priority'), t(`priority.${order.priority}`))}
           ${fact(t('order.assignee'), order.assignee?.name ?? t('order.unassigned'))}
-          ${fact(t('order.created'), html`<time datetime="${order.createdAt}">${formatDateTime(order.createdAt)}</time>`)}
-          ${fact(t('order.updated'), html`<time datetime="${order.updatedAt}">${formatDateTime(order.updatedAt)}</time>`)}
-          ${order.dueAt ? fact(t('order.due'), html`<time datetime="${order.dueAt}">${formatDateTime(order.dueAt)}</time>`) : ''}
+          ${fact(t('order.created'), dateTime(order.createdAt))}
+          ${fact(t('order.updated'), dateTime(order.updatedAt))}
+          ${order.dueAt ? fact(t('order.due'), dateTime(order.dueAt)) : ''}
         </dl>
         ${order.description ? html`
           <section aria-labelledby="description"><h2 id="description">${t('order.description')}</h2>
@@ -92,7 +92,7 @@ class OrdenOrder extends HTMLElement {
           <ol class="timeline">
             ${[...this.history].reverse().map(entry => html`
               <li class="entry kind-${entry.kind}">
-                <time datetime="${entry.at}">${formatDateTime(entry.at)}</time>
+                ${dateTime(entry.at)}
                 <span class="what">${describe(entry)}</span>
                 ${entry.comment ? html`<blockquote>${entry.comment}</blockquote>` : ''}
               </li>`)}
@@ -100,6 +100,10 @@ class OrdenOrder extends HTMLElement {
         </section>
       </article>`.toString();
   }
+}
+
+function dateTime(iso) {
+  return html`<time datetime="${iso}">${formatDateTime(iso)}</time>`;
 }
 
 function fact(label, value) {

@@ -84,7 +84,8 @@ class OrdenOrders extends HTMLElement {
               </a>
               ${statusBadge(order)}
               <span class="order-updated muted">
-                <time datetime="${order.updatedAt}">${t('orders.updated', { when: formatRelative(order.updatedAt) })}</time>
+                <time datetime="${order.updatedAt}">
+                  ${t('orders.updated', { when: formatRelative(order.updatedAt) })}</time>
               </span>
             </li>`)}
         </ul>`}
