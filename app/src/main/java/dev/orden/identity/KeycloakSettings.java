@@ -37,6 +37,11 @@ public class KeycloakSettings {
         return internalUrl.filter(u -> !u.isBlank()).orElse(url);
     }
 
+    /** The address browsers use (the portal's sign-in). */
+    public String publicUrl() {
+        return url;
+    }
+
     public String realm() {
         return realm;
     }

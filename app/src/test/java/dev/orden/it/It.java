@@ -11,6 +11,9 @@ final class It {
     static final String REPLICA_URL = System.getProperty("orden.it.replicaUrl");
     static final String KC_URL = System.getProperty("orden.it.kcUrl", "http://127.0.0.1:8180");
     static final String REALM = "orden";
+    /** The local Keycloak's bootstrap admin (master realm), as `./orden` starts it. */
+    static final String KC_ADMIN_USER = System.getProperty("orden.it.kcAdminUser", "admin");
+    static final String KC_ADMIN_PASSWORD = System.getProperty("orden.it.kcAdminPassword", "admin");
     static final String JDBC_URL = System.getProperty("orden.it.jdbcUrl",
             "jdbc:postgresql://127.0.0.1:5432/orden_test");
     static final String DEMO_PASSWORD = "demo";

@@ -3,6 +3,7 @@ package dev.orden.it;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -78,6 +80,48 @@ final class KcAdmin {
         return idFromLocation(send("POST", "/users", body), "user " + username);
     }
 
+    /**
+     * Lets the portal at {@code baseUrl} (this build's test server) sign in through client {@code orden-portal}:
+     * its {@code /portal/*} as a redirect and post-logout URI, its origin as a web origin. The realm file lists only
+     * port 9080, and Keycloak is shared, so this adds to the client idempotently. Changing a client is beyond the
+     * {@code orden-api} service account; it is done as the local Keycloak's bootstrap admin, as {@code ./orden} does.
+     */
+    static void allowPortalAt(String baseUrl) {
+        var admin = Tokens.post("/realms/master/protocol/openid-connect/token", Map.of("grant_type", "password",
+                "client_id", "admin-cli", "username", It.KC_ADMIN_USER, "password", It.KC_ADMIN_PASSWORD))
+                .getString("access_token");
+        var redirect = baseUrl + "/portal/*";
+        // Read, add, write, read again: another clone's test server may be adding its own at the same moment.
+        for (int attempt = 0; attempt < 5; attempt++) {
+            var client = read(admin, "/clients?clientId=orden-portal").asJsonArray().getJsonObject(0);
+            var redirects = strings(client.getJsonArray("redirectUris"));
+            var origins = strings(client.getJsonArray("webOrigins"));
+            var attributes = client.getJsonObject("attributes");
+            var logout = attributes.getString("post.logout.redirect.uris", "");
+            var logoutUris = logout.isEmpty() ? List.<String>of() : List.of(logout.split("##"));
+            if (redirects.contains(redirect) && origins.contains(baseUrl) && logoutUris.contains(redirect)) return;
+            var updated = Json.createObjectBuilder(client)
+                    .add("redirectUris", with(redirects, redirect))
+                    .add("webOrigins", with(origins, baseUrl))
+                    .add("attributes", Json.createObjectBuilder(attributes).add("post.logout.redirect.uris",
+                            String.join("##", strings(with(logoutUris, redirect)))))
+                    .build();
+            expect(send(admin, "PUT", "/clients/" + client.getString("id"), updated), 204,
+                    "allow the portal at " + baseUrl);
+        }
+        throw new IllegalStateException("Client orden-portal still does not allow " + redirect);
+    }
+
+    private static List<String> strings(JsonArray array) {
+        return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+
+    private static JsonArray with(List<String> values, String value) {
+        var array = Json.createArrayBuilder(values);
+        if (!values.contains(value)) array.add(value);
+        return array.build();
+    }
+
     static Optional<String> findUserIdByEmail(String email) {
         var found = read("/users?exact=true&email=" + enc(email)).asJsonArray();
         return found.getValuesAs(JsonObject.class).stream().map(u -> u.getString("id")).findFirst();
@@ -132,7 +176,11 @@ final class KcAdmin {
     }
 
     private static JsonValue read(String path) {
-        var response = send("GET", path, null);
+        return read(token(), path);
+    }
+
+    private static JsonValue read(String bearer, String path) {
+        var response = send(bearer, "GET", path, null);
         expect(response, 200, "GET " + path);
         try (var reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readValue();
@@ -153,9 +201,13 @@ final class KcAdmin {
     }
 
     private static HttpResponse<String> send(String method, String path, JsonValue body) {
+        return send(token(), method, path, body);
+    }
+
+    private static HttpResponse<String> send(String bearer, String method, String path, JsonValue body) {
         var request = HttpRequest.newBuilder(URI.create(It.KC_URL + "/admin/realms/" + It.REALM + path))
                 .timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + token())
+                .header("Authorization", "Bearer " + bearer)
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body.toString()))

@@ -1,0 +1,80 @@
+import { signIn, signOut } from './auth.js';
+import { html } from './html.js';
+import { lang, setLang, t } from './i18n.js';
+import { startLive } from './live.js';
+import { notFoundView } from './components/common.js';
+import './components/orders.js';
+import './components/order.js';
+
+const main = document.getElementById('main');
+let liveState = 'connecting';
+
+/** Path routes under /portal/; the server answers each with this page (PortalPages). */
+function route() {
+  const path = location.pathname.replace(/^\/portal/, '') || '/';
+  const order = path.match(/^\/workorders\/([^/]+)\/?$/);
+  if (path === '/') {
+    main.replaceChildren(document.createElement('orden-orders'));
+  } else if (order) {
+    const page = document.createElement('orden-order');
+    page.setAttribute('ref', decodeURIComponent(order[1]));
+    main.replaceChildren(page);
+  } else {
+    document.title = `${t('notFound.title')} · Orden`;
+    main.innerHTML = notFoundView(t('notFound.page')).toString();
+  }
+}
+
+function navigate(href) {
+  history.pushState(null, '', href);
+  route();
+  main.focus({ preventScroll: true });
+  window.scrollTo(0, 0);
+}
+
+/** The static texts of the page (data-i18n) and the live indicator, in the current language. */
+function translateChrome() {
+  document.querySelectorAll('[data-i18n]').forEach(element => { element.textContent = t(element.dataset.i18n); });
+  const live = document.getElementById('live');
+  live.dataset.state = liveState;
+  live.textContent = t(`live.${liveState}`);
+  document.getElementById('lang').value = lang();
+}
+
+function wireChrome(user) {
+  document.getElementById('user').textContent = user?.name ?? user?.email ?? '';
+  const signOutButton = document.getElementById('signout');
+  signOutButton.hidden = false;
+  signOutButton.addEventListener('click', () => signOut());
+  document.getElementById('lang').addEventListener('change', event => setLang(event.target.value));
+  window.addEventListener('orden:lang', translateChrome);
+  window.addEventListener('popstate', route);
+  document.addEventListener('click', event => {
+    const link = event.target.closest('a[data-link]');
+    if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) {
+      return;
+    }
+    event.preventDefault();
+    navigate(link.getAttribute('href'));
+  });
+}
+
+async function start() {
+  translateChrome();
+  let user;
+  try {
+    const config = await (await fetch('/api/v1/portal/config')).json();
+    user = await signIn(config, lang());
+  } catch {
+    main.innerHTML = html`<section class="error" role="alert"><p>${t('signInFailed')}</p></section>`.toString();
+    return;
+  }
+  wireChrome(user);
+  startLive(state => {
+    liveState = state;
+    translateChrome();
+  });
+  route();
+}
+
+start();

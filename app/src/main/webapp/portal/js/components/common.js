@@ -1,0 +1,26 @@
+import { html } from '../html.js';
+import { statusName, t } from '../i18n.js';
+
+/** An order's status, coloured by its category (new, open, pending, resolved, closed). */
+export function statusBadge(order) {
+  return html`<span class="status cat-${order.statusCategory}" data-status="${order.status}"
+    title="${t(`category.${order.statusCategory}`)}">${statusName(order.status)}</span>`;
+}
+
+export function notFoundView(text) {
+  return html`
+    <section class="not-found" data-view="not-found">
+      <h1>${t('notFound.title')}</h1>
+      <p>${text}</p>
+      <p><a href="/portal/" data-link>${t('order.back')}</a></p>
+    </section>`;
+}
+
+export function errorView(error) {
+  return html`
+    <section class="error" role="alert">
+      <h1>${t('error.title')}</h1>
+      <p>${t('error.text', { status: error.status ?? error.message })}</p>
+      <button type="button" class="button" data-retry>${t('retry')}</button>
+    </section>`;
+}
