@@ -166,6 +166,15 @@ final class KcAdmin {
         expect(response, 201, "add member");
     }
 
+    /**
+     * What Keycloak keeps of a tenant a test signed up (its organization, by slug, and its people, by e-mail), removed
+     * quietly: for an {@code @AfterAll}.
+     */
+    static void forgetTenant(String slug, java.util.Collection<String> emails) {
+        emails.forEach(email -> findUserIdByEmail(email).ifPresent(id -> deleteQuietly(() -> deleteUser(id))));
+        if (slug != null) findOrganizationId(slug).ifPresent(id -> deleteQuietly(() -> deleteOrganization(id)));
+    }
+
     /** Deletes, ignoring failures: cleanup must not hide the real failure of a test. */
     static void deleteQuietly(Runnable delete) {
         try {

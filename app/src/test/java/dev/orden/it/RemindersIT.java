@@ -86,9 +86,7 @@ class RemindersIT {
     @AfterAll
     static void removeWhatKeycloakKeeps() {
         if (slug == null) return;
-        emails.forEach(email -> KcAdmin.findUserIdByEmail(email)
-                .ifPresent(id -> KcAdmin.deleteQuietly(() -> KcAdmin.deleteUser(id))));
-        KcAdmin.findOrganizationId(slug).ifPresent(id -> KcAdmin.deleteQuietly(() -> KcAdmin.deleteOrganization(id)));
+        KcAdmin.forgetTenant(slug, emails);
     }
 
     @Test

@@ -78,10 +78,8 @@ class ReportsIT {
 
     @AfterAll
     static void removeWhatKeycloakKeeps() {
-        emails.forEach(email -> KcAdmin.findUserIdByEmail(email)
-                .ifPresent(id -> KcAdmin.deleteQuietly(() -> KcAdmin.deleteUser(id))));
-        slugs.forEach(slug -> KcAdmin.findOrganizationId(slug)
-                .ifPresent(id -> KcAdmin.deleteQuietly(() -> KcAdmin.deleteOrganization(id))));
+        KcAdmin.forgetTenant(null, emails);
+        slugs.forEach(slug -> KcAdmin.forgetTenant(slug, java.util.List.of()));
     }
 
     /**

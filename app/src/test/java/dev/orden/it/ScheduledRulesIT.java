@@ -89,8 +89,7 @@ class ScheduledRulesIT {
     @AfterAll
     static void removeWhatKeycloakKeeps() {
         if (slug == null) return;
-        KcAdmin.findUserIdByEmail(email).ifPresent(id -> KcAdmin.deleteQuietly(() -> KcAdmin.deleteUser(id)));
-        KcAdmin.findOrganizationId(slug).ifPresent(id -> KcAdmin.deleteQuietly(() -> KcAdmin.deleteOrganization(id)));
+        KcAdmin.forgetTenant(slug, java.util.List.of(email));
     }
 
     private static JsonObjectBuilder scheduled(String key, String cron, String source) {

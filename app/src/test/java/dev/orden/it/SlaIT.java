@@ -61,8 +61,7 @@ class SlaIT {
     @AfterAll
     static void removeWhatKeycloakKeeps() {
         if (slug == null) return;
-        KcAdmin.findUserIdByEmail(email).ifPresent(id -> KcAdmin.deleteQuietly(() -> KcAdmin.deleteUser(id)));
-        KcAdmin.findOrganizationId(slug).ifPresent(id -> KcAdmin.deleteQuietly(() -> KcAdmin.deleteOrganization(id)));
+        KcAdmin.forgetTenant(slug, java.util.List.of(email));
     }
 
     @Test

@@ -75,8 +75,7 @@ class WebhooksIT {
     static void removeWhatKeycloakKeeps() {
         if (receiver != null) receiver.close();
         if (slug == null) return;
-        KcAdmin.findUserIdByEmail(email).ifPresent(id -> KcAdmin.deleteQuietly(() -> KcAdmin.deleteUser(id)));
-        KcAdmin.findOrganizationId(slug).ifPresent(id -> KcAdmin.deleteQuietly(() -> KcAdmin.deleteOrganization(id)));
+        KcAdmin.forgetTenant(slug, java.util.List.of(email));
     }
 
     /** Each test's webhooks go with it, so that the next test's orders reach only its own. */
