@@ -38,10 +38,10 @@ public class ReportService {
     @Transactional
     public Summary summary(UUID tenant, ReportRequest request) {
         var counts = queries.createdAndCompleted(tenant, request);
+        var daily = queries.daily(tenant, request, request.firstDay(), request.endDay());
         return new Summary(request.from(), request.to(), request.zone().getId(), request.type(), request.area(),
-                request.team(), counts[0], counts[1], queries.backlog(tenant, request),
-                queries.daily(tenant, request, request.firstDay(), request.endDay()), queries.times(tenant, request),
-                queries.sla(tenant, request), queries.agents(tenant, request));
+                request.team(), counts[0], counts[1], queries.backlog(tenant, request), daily, Summary.weeks(daily),
+                queries.times(tenant, request), queries.sla(tenant, request), queries.agents(tenant, request));
     }
 
     /** Writes one section as CSV, header first; the daily series window by window, each its own query. */
@@ -49,6 +49,12 @@ public class ReportService {
         Csv.record(out, section.header());
         switch (section) {
             case DAILY -> daily(tenant, request, out);
+            case WEEKLY -> {
+                // At most 53 weeks of at most 366 days: small enough to read whole.
+                for (var week : Summary.weeks(queries.daily(tenant, request, request.firstDay(), request.endDay()))) {
+                    Csv.record(out, List.of(week.weekStart(), week.created(), week.completed()));
+                }
+            }
             case BACKLOG -> backlog(tenant, request, out);
             case TIMES -> times(tenant, request, out);
             case SLA -> {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 /** The tables of the summary a CSV export can hold, one per request ({@code section=}, daily by default). */
 public enum Section {
     DAILY(List.of("date", "created", "completed")),
+    WEEKLY(List.of("week_start", "created", "completed")),
     BACKLOG(List.of("dimension", "key", "count")),
     TIMES(List.of("step", "count", "mean_seconds", "p90_seconds")),
     SLA(List.of("type", "priority", "first_response_met", "first_response_breached", "first_response_percent",

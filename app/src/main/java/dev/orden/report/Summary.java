@@ -9,10 +9,10 @@ import java.util.List;
 
 /** The summary report, as JSON; each part is also a CSV {@link Section}. */
 @JsonbPropertyOrder({"from", "to", "timeZone", "type", "area", "team", "created", "completed", "backlog", "daily",
-        "times", "sla", "agents"})
+        "weekly", "times", "sla", "agents"})
 public record Summary(Instant from, Instant to, String timeZone, String type, String area, String team, long created,
-                      long completed, Backlog backlog, List<Day> daily, Times times, List<SlaRow> sla,
-                      List<Agent> agents) {
+                      long completed, Backlog backlog, List<Day> daily, List<Week> weekly, Times times,
+                      List<SlaRow> sla, List<Agent> agents) {
 
     /** A count under one key (a category, type, area or team; null for orders without one). */
     public record Count(String key, long count) {}
@@ -22,6 +22,25 @@ public record Summary(Instant from, Instant to, String timeZone, String type, St
 
     /** One local day of the tenant: orders created and completed on it. */
     public record Day(LocalDate date, long created, long completed) {}
+
+    /** A week of local days, from Monday ({@code weekStart}); the first and last count only their days in the range. */
+    public record Week(LocalDate weekStart, long created, long completed) {}
+
+    /** The days summed by the week (Monday to Sunday) they fall in, in order. */
+    static List<Week> weeks(List<Day> days) {
+        var weeks = new java.util.ArrayList<Week>();
+        for (var day : days) {
+            var monday = day.date().with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+            var last = weeks.isEmpty() ? null : weeks.getLast();
+            if (last != null && last.weekStart().equals(monday)) {
+                weeks.set(weeks.size() - 1, new Week(monday, last.created() + day.created(),
+                        last.completed() + day.completed()));
+            } else {
+                weeks.add(new Week(monday, day.created(), day.completed()));
+            }
+        }
+        return List.copyOf(weeks);
+    }
 
     /** How long a step took, over the orders created in the range that reached it; null when none did. */
     public record Duration(long count, Double meanSeconds, Double p90Seconds) {}

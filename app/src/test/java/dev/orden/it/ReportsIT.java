@@ -197,6 +197,11 @@ class ReportsIT {
         assertEquals(5, summary.getInt("created"), "A, K, B, C, D");
         assertEquals(3, summary.getInt("completed"), "A, B and E, created before the range");
         assertEquals("2026-03-27=2/1 2026-03-28=1/0 2026-03-29=1/1 2026-03-30=1/1", days(summary));
+        assertEquals("2026-03-23=4/2 2026-03-30=1/1", summary.getJsonArray("weekly").getValuesAs(JsonObject.class)
+                .stream().map(w -> w.getString("weekStart") + "=" + w.getInt("created") + "/" + w.getInt("completed"))
+                .collect(Collectors.joining(" ")), "Friday to Sunday in the week of Monday the 23rd");
+        assertEquals("week_start,created,completed\r\n2026-03-23,4,2\r\n2026-03-30,1,1\r\n",
+                csv(dispatcher, MARCH + "&section=weekly").expect(200).body());
     }
 
     @Test

@@ -1,0 +1,24 @@
+package dev.orden.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SummaryTest {
+
+    private static Summary.Day day(String date, long created, long completed) {
+        return new Summary.Day(LocalDate.parse(date), created, completed);
+    }
+
+    @Test
+    void daysAreSummedByTheirMondayToSundayWeek() {
+        var days = List.of(day("2026-12-30", 1, 0), day("2026-12-31", 2, 1), day("2027-01-03", 0, 4),
+                day("2027-01-04", 5, 5), day("2027-01-10", 1, 1), day("2027-01-11", 7, 0));
+        assertEquals(List.of(new Summary.Week(LocalDate.parse("2026-12-28"), 3, 5),
+                new Summary.Week(LocalDate.parse("2027-01-04"), 6, 6),
+                new Summary.Week(LocalDate.parse("2027-01-11"), 7, 0)), Summary.weeks(days));
+        assertEquals(List.of(), Summary.weeks(List.of()));
+    }
+}
