@@ -6,6 +6,7 @@ import dev.orden.report.Summary.Compliance;
 import dev.orden.report.Summary.Count;
 import dev.orden.report.Summary.Day;
 import dev.orden.report.Summary.Duration;
+import dev.orden.report.Summary.Reopens;
 import dev.orden.report.Summary.SlaRow;
 import dev.orden.report.Summary.Times;
 import dev.orden.shared.persistence.TenantEntityManager;
@@ -82,6 +83,27 @@ public class ReportQueries {
     }
 
     /** Time to first assignment, first response and resolution of the orders created in the range. */
+    /**
+     * Orders moved into one of the {@code done} states in the range (their first such move), and those of them moved
+     * from a done state back to another one afterwards: the history's status entries hold state keys.
+     */
+    public Reopens reopens(UUID tenant, ReportRequest request, java.util.Collection<String> done) {
+        if (done.isEmpty()) return Reopens.of(0, 0);
+        var sql = new ReportSql();
+        var keys = sql.p("{" + String.join(",", done) + "}") + "::text[]";
+        sql.append("WITH finished AS (SELECT e.work_order_id, min(e.occurred_at) AS at FROM work_order_event e"
+                + " JOIN work_order w ON w.tenant_id = e.tenant_id AND w.id = e.work_order_id"
+                + " WHERE e.kind = 'STATUS_CHANGED' AND e.new_value = ANY(" + keys + ")"
+                + " AND e.occurred_at >= " + sql.at(request.from()) + " AND e.occurred_at < " + sql.at(request.to()))
+                .filtered("w", request)
+                .append(" GROUP BY 1) SELECT count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM work_order_event r"
+                        + " WHERE r.work_order_id = finished.work_order_id AND r.kind = 'STATUS_CHANGED'"
+                        + " AND r.old_value = ANY(" + keys + ") AND NOT (r.new_value = ANY(" + keys + "))"
+                        + " AND r.occurred_at > finished.at)) FROM finished");
+        var row = rows(tenant, sql).getFirst();
+        return Reopens.of(number(row[0]), number(row[1]));
+    }
+
     public Times times(UUID tenant, ReportRequest request) {
         var sql = new ReportSql().append("SELECT " + aggregates("assigned") + ", " + aggregates("responded") + ", "
                 + aggregates("resolved") + " FROM (SELECT"

@@ -41,7 +41,19 @@ public class ReportService {
         var daily = queries.daily(tenant, request, request.firstDay(), request.endDay());
         return new Summary(request.from(), request.to(), request.zone().getId(), request.type(), request.area(),
                 request.team(), counts[0], counts[1], queries.backlog(tenant, request), daily, Summary.weeks(daily),
-                queries.times(tenant, request), queries.sla(tenant, request), queries.agents(tenant, request));
+                queries.times(tenant, request), queries.reopens(tenant, request, doneStates()),
+                queries.sla(tenant, request), queries.agents(tenant, request));
+    }
+
+    /** The keys of every state of the active workflows whose category is resolved or closed. */
+    private Set<String> doneStates() {
+        var keys = new java.util.TreeSet<String>();
+        configuration.current().ifPresent(active -> active.bundle().getJsonArray("workflows")
+                .getValuesAs(jakarta.json.JsonObject.class).forEach(workflow -> workflow.getJsonArray("states")
+                        .getValuesAs(jakarta.json.JsonObject.class).stream()
+                        .filter(state -> Set.of("resolved", "closed").contains(state.getString("category", "")))
+                        .forEach(state -> keys.add(state.getString("key")))));
+        return keys;
     }
 
     /** Writes one section as CSV, header first; the daily series window by window, each its own query. */

@@ -9,10 +9,10 @@ import java.util.List;
 
 /** The summary report, as JSON; each part is also a CSV {@link Section}. */
 @JsonbPropertyOrder({"from", "to", "timeZone", "type", "area", "team", "created", "completed", "backlog", "daily",
-        "weekly", "times", "sla", "agents"})
+        "weekly", "times", "reopens", "sla", "agents"})
 public record Summary(Instant from, Instant to, String timeZone, String type, String area, String team, long created,
                       long completed, Backlog backlog, List<Day> daily, List<Week> weekly, Times times,
-                      List<SlaRow> sla, List<Agent> agents) {
+                      Reopens reopens, List<SlaRow> sla, List<Agent> agents) {
 
     /** A count under one key (a category, type, area or team; null for orders without one). */
     public record Count(String key, long count) {}
@@ -47,6 +47,17 @@ public record Summary(Instant from, Instant to, String timeZone, String type, St
 
     @JsonbPropertyOrder({"firstAssignment", "firstResponse", "resolution"})
     public record Times(Duration firstAssignment, Duration firstResponse, Duration resolution) {}
+
+    /**
+     * Orders that reached a done state (category resolved or closed) in the range, and how many of them were taken
+     * back to work after that; the percentage reopened, null when none was done.
+     */
+    public record Reopens(long done, long reopened, Double percent) {
+        static Reopens of(long done, long reopened) {
+            return new Reopens(done, reopened, done == 0 ? null
+                    : BigDecimal.valueOf(reopened * 100.0 / done).setScale(1, RoundingMode.HALF_UP).doubleValue());
+        }
+    }
 
     /** Targets met and breached; the percentage met, null when none was decided yet. */
     public record Compliance(long met, long breached, Double percent) {

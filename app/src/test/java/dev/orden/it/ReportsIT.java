@@ -95,6 +95,11 @@ class ReportsIT {
         sla(a, "2026-03-27T13:00+01:00", "2026-03-27T12:00+01:00", null, "2026-03-27T18:00+01:00",
                 "2026-03-27T14:00+01:00", null);
 
+        // Resolved, taken back to work the next morning and resolved again: one order done, one reopened.
+        moved(a, "IN_PROGRESS", "RESOLVED", "2026-03-27T14:00+01:00");
+        moved(a, "RESOLVED", "IN_PROGRESS", "2026-03-28T09:00+01:00");
+        moved(a, "IN_PROGRESS", "RESOLVED", "2026-03-28T10:00+01:00");
+
         var b = order(tenant, "general", "NORMAL", "closed", "south", "alpha", "2026-03-28T12:00+01:00",
                 "2026-03-30T10:00+02:00", "ana-id", ANA);
         assigned(b, "2026-03-28T14:00+01:00");
@@ -103,6 +108,8 @@ class ReportsIT {
         comment(b, "staff", "PUBLIC", "2026-03-28T15:00+01:00");
         sla(b, "2026-03-28T16:00+01:00", "2026-03-28T15:00+01:00", null, "2026-03-29T12:00+02:00", null,
                 "2026-03-29T12:00+02:00");
+
+        moved(b, "RESOLVED", "CLOSED", "2026-03-30T10:00+02:00");
 
         var c = order(tenant, "legacy", "HIGH", "open", "north", "beta", "2026-03-29T00:30+01:00", null, null, null);
         assigned(c, "2026-03-29T04:30+02:00");
@@ -150,6 +157,12 @@ class ReportsIT {
                 in, id, number++, type, priority, category, category, area, team, created, created, completed,
                 completedBy, completedByName);
         return id;
+    }
+
+    private static void moved(UUID order, String from, String to, String at) {
+        Db.updateAs(tenant, "INSERT INTO work_order_event (tenant_id, id, work_order_id, occurred_at, kind, field,"
+                + " old_value, new_value, visibility) VALUES (?, ?, ?, ?::timestamptz, 'STATUS_CHANGED', 'status', ?, ?,"
+                + " 'PUBLIC')", tenant, UUID.randomUUID(), order, at, from, to);
     }
 
     private static void assigned(UUID order, String at) {
@@ -202,6 +215,17 @@ class ReportsIT {
                 .collect(Collectors.joining(" ")), "Friday to Sunday in the week of Monday the 23rd");
         assertEquals("week_start,created,completed\r\n2026-03-23,4,2\r\n2026-03-30,1,1\r\n",
                 csv(dispatcher, MARCH + "&section=weekly").expect(200).body());
+    }
+
+    @Test
+    void theReopenRateOfTheOrdersDoneInTheRange() {
+        var reopens = dispatcher.get(MARCH).expect(200).json().getJsonObject("reopens");
+        assertEquals(2, reopens.getInt("done"), "A resolved, B closed");
+        assertEquals(1, reopens.getInt("reopened"), "A, taken back to work after it was resolved");
+        assertEquals(50.0, reopens.getJsonNumber("percent").doubleValue());
+        var filtered = dispatcher.get(MARCH + "&area=south").expect(200).json().getJsonObject("reopens");
+        assertEquals(1, filtered.getInt("done"));
+        assertEquals(0, filtered.getInt("reopened"));
     }
 
     @Test
