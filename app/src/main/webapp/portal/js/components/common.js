@@ -1,6 +1,26 @@
 import { html } from '../html.js';
 import { statusName, t } from '../i18n.js';
 
+/**
+ * A page of the portal: drawn at once and then loaded, drawn again when the language changes, and told of each live
+ * change (`changed(detail)`) while it is on the page. Subclasses set their state, then call `super.connectedCallback()`.
+ */
+export class LivePage extends HTMLElement {
+  connectedCallback() {
+    this.onLang = () => this.render();
+    this.onLive = event => this.changed(event.detail);
+    window.addEventListener('orden:lang', this.onLang);
+    window.addEventListener('orden:live', this.onLive);
+    this.render();
+    this.load();
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('orden:lang', this.onLang);
+    window.removeEventListener('orden:live', this.onLive);
+  }
+}
+
 /** An order's status, coloured by its category (new, open, pending, resolved, closed). */
 export function statusBadge(order) {
   return html`<span class="status cat-${order.statusCategory}" data-status="${order.status}"

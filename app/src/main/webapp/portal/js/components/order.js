@@ -1,27 +1,17 @@
 import { api, ApiError } from '../api.js';
 import { html } from '../html.js';
 import { formatDateTime, statusName, t } from '../i18n.js';
-import { errorView, notFoundView, statusBadge } from './common.js';
+import { errorView, LivePage, notFoundView, statusBadge } from './common.js';
 
 /** One order: its details and its public history, read again whenever the live stream says it changed. */
-class OrdenOrder extends HTMLElement {
+class OrdenOrder extends LivePage {
   connectedCallback() {
     this.reference = this.getAttribute('ref');
     this.order = null;
     this.history = [];
     this.state = 'loading';
     this.announcement = '';
-    this.onLang = () => this.render();
-    this.onLive = event => this.changed(event.detail);
-    window.addEventListener('orden:lang', this.onLang);
-    window.addEventListener('orden:live', this.onLive);
-    this.render();
-    this.load();
-  }
-
-  disconnectedCallback() {
-    window.removeEventListener('orden:lang', this.onLang);
-    window.removeEventListener('orden:live', this.onLive);
+    super.connectedCallback();
   }
 
   async load() {

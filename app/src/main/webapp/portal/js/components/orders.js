@@ -1,27 +1,17 @@
 import { api } from '../api.js';
 import { html } from '../html.js';
 import { formatRelative, t } from '../i18n.js';
-import { statusBadge, errorView } from './common.js';
+import { errorView, LivePage, statusBadge } from './common.js';
 
 const PAGE_SIZE = 25;
 
 /** "My orders": the signed-in user's requests, newest change first, kept current by the live stream. */
-class OrdenOrders extends HTMLElement {
+class OrdenOrders extends LivePage {
   connectedCallback() {
     this.orders = null;
     this.nextCursor = null;
     this.error = null;
-    this.onLang = () => this.render();
-    this.onLive = event => this.changed(event.detail);
-    window.addEventListener('orden:lang', this.onLang);
-    window.addEventListener('orden:live', this.onLive);
-    this.render();
-    this.load();
-  }
-
-  disconnectedCallback() {
-    window.removeEventListener('orden:lang', this.onLang);
-    window.removeEventListener('orden:live', this.onLive);
+    super.connectedCallback();
   }
 
   async load() {
