@@ -2,27 +2,41 @@ import { signIn, signOut } from './auth.js';
 import { html } from './html.js';
 import { lang, setLang, t } from './i18n.js';
 import { startLive } from './live.js';
+import { api } from './api.js';
 import { notFoundView } from './components/common.js';
-import './components/orders.js';
-import './components/order.js';
+import { allowed, match, ROUTES } from './routes.js';
+import { setSession, session } from './session.js';
 
 const main = document.getElementById('main');
 let liveState = 'connecting';
 
 /** Path routes under /portal/; the server answers each with this page (PortalPages). */
 function route() {
-  const path = location.pathname.replace(/^\/portal/, '') || '/';
-  const order = path.match(/^\/workorders\/([^/]+)\/?$/);
-  if (path === '/') {
-    main.replaceChildren(document.createElement('orden-orders'));
-  } else if (order) {
-    const page = document.createElement('orden-order');
-    page.setAttribute('ref', decodeURIComponent(order[1]));
+  const found = match(currentPath());
+  if (found && allowed(found.route, session().roles)) {
+    const page = document.createElement(found.route.tag);
+    (found.route.params ?? []).forEach((name, i) => page.setAttribute(name, found.values[i]));
     main.replaceChildren(page);
   } else {
     document.title = `${t('notFound.title')} · Orden`;
     main.innerHTML = notFoundView(t('notFound.page')).toString();
   }
+  drawNav();
+}
+
+function currentPath() {
+  return location.pathname.replace(/^\/portal/, '') || '/';
+}
+
+/** The header's links: the pages with a `nav` entry this user's roles may see, the current one marked. */
+function drawNav() {
+  const nav = document.getElementById('nav');
+  const path = currentPath();
+  const links = ROUTES.filter(r => r.nav && allowed(r, session().roles)).map(r => {
+    const current = r.pattern.test(path) ? 'page' : 'false';
+    return html`<a href="/portal${r.href}" data-link aria-current="${current}">${t(r.nav)}</a>`;
+  });
+  nav.innerHTML = links.length > 1 ? links.join('') : '';
 }
 
 function navigate(href) {
@@ -39,6 +53,7 @@ function translateChrome() {
   live.dataset.state = liveState;
   live.textContent = t(`live.${liveState}`);
   document.getElementById('lang').value = lang();
+  if (session()) drawNav();
 }
 
 function wireChrome(user) {
@@ -65,6 +80,12 @@ async function start() {
   try {
     const config = await (await fetch('/api/v1/portal/config')).json();
     user = await signIn(config, lang());
+  } catch {
+    main.innerHTML = html`<section class="error" role="alert"><p>${t('signInFailed')}</p></section>`.toString();
+    return;
+  }
+  try {
+    setSession(await api('/me'));
   } catch {
     main.innerHTML = html`<section class="error" role="alert"><p>${t('signInFailed')}</p></section>`.toString();
     return;

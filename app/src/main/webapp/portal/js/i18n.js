@@ -9,6 +9,7 @@ const MESSAGES = {
     'live.live': 'Live',
     'live.connecting': 'Connecting…',
     'live.reconnecting': 'Reconnecting…',
+    'nav.myOrders': 'My orders',
     'orders.title': 'My orders',
     'orders.empty': 'You have no orders yet.',
     'orders.more': 'Show more',
@@ -58,6 +59,7 @@ const MESSAGES = {
     'live.live': 'En directo',
     'live.connecting': 'Conectando…',
     'live.reconnecting': 'Reconectando…',
+    'nav.myOrders': 'Mis órdenes',
     'orders.title': 'Mis órdenes',
     'orders.empty': 'Todavía no tienes órdenes.',
     'orders.more': 'Ver más',
@@ -101,6 +103,11 @@ const MESSAGES = {
 };
 
 export const LANGUAGES = Object.keys(MESSAGES);
+
+/** A feature's own texts (`{ en: {...}, es: {...} }`), kept in its module so that features do not share one file. */
+export function addMessages(bundle) {
+  for (const language of LANGUAGES) Object.assign(MESSAGES[language], bundle[language]);
+}
 const STORAGE_KEY = 'orden.lang';
 
 function initial() {
