@@ -1,5 +1,6 @@
 import './components/orders.js';
 import './components/order.js';
+import './components/requester/new-order.js';
 
 /**
  * The portal's pages, first match wins. `pattern` is matched against the path below /portal; its groups become the
@@ -9,6 +10,7 @@ import './components/order.js';
  */
 export const ROUTES = [
   { pattern: /^\/$/, tag: 'orden-orders', nav: 'nav.myOrders', href: '/' },
+  { pattern: /^\/new\/?$/, tag: 'orden-new-order', nav: 'nav.newOrder', href: '/new' },
   { pattern: /^\/workorders\/([^/]+)\/?$/, tag: 'orden-order', params: ['ref'] },
 ];
 
