@@ -11,13 +11,15 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The signed rating link's token: {@code base64url(v1.tenant.order.expiry)} + "." + {@code base64url(HMAC-SHA256)}.
+ * The signed rating link's token: {@code base64url(v1.tenant.order.expiry)} + "~" + {@code base64url(HMAC-SHA256)}
+ * (no dot, so the portal serves {@code /portal/rate/<token>} as a page, not as a file).
  * It says which order of which tenant may be rated and until when; nothing in it is secret, the signature makes it
  * unforgeable. Single use is the rating table's business (one rating per order), not the token's.
  */
 public record CsatToken(UUID tenantId, UUID orderId, Instant expiresAt) {
 
     private static final String VERSION = "v1";
+    private static final char SEPARATOR = '~';
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
@@ -34,7 +36,7 @@ public record CsatToken(UUID tenantId, UUID orderId, Instant expiresAt) {
         var payload = String.join(".", VERSION, tenantId.toString(), orderId.toString(),
                 Long.toString(expiresAt.getEpochSecond()));
         var encoded = ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-        return encoded + "." + ENCODER.encodeToString(mac(secret, encoded));
+        return encoded + SEPARATOR + ENCODER.encodeToString(mac(secret, encoded));
     }
 
     /** Reads {@code text}: a bad signature or shape is {@link Invalid} whatever its expiry says. */
@@ -46,11 +48,11 @@ public record CsatToken(UUID tenantId, UUID orderId, Instant expiresAt) {
 
     private static Optional<CsatToken> parse(String text, byte[] secret) {
         if (text == null || text.length() > 512) return Optional.empty();
-        var dot = text.indexOf('.');
-        if (dot < 1 || dot != text.lastIndexOf('.')) return Optional.empty();
-        var encoded = text.substring(0, dot);
+        var split = text.indexOf(SEPARATOR);
+        if (split < 1 || split != text.lastIndexOf(SEPARATOR)) return Optional.empty();
+        var encoded = text.substring(0, split);
         try {
-            var signature = DECODER.decode(text.substring(dot + 1));
+            var signature = DECODER.decode(text.substring(split + 1));
             if (!MessageDigest.isEqual(signature, mac(secret, encoded))) return Optional.empty();
             var parts = new String(DECODER.decode(encoded), StandardCharsets.UTF_8).split("\\.");
             if (parts.length != 4 || !parts[0].equals(VERSION)) return Optional.empty();

@@ -35,15 +35,17 @@ class CsatTokenTest {
     @Test
     void anyChangeToThePayloadOrSignatureIsInvalidEvenWhenExpired() {
         var text = new CsatToken(tenant, order, NOW.minusSeconds(10)).sign(SECRET);
-        var dot = text.indexOf('.');
+        var dot = text.indexOf('~');
         var otherTenant = new CsatToken(UUID.randomUUID(), order, NOW.minusSeconds(10)).sign(SECRET);
-        var forged = otherTenant.substring(0, otherTenant.indexOf('.')) + text.substring(dot);
+        var forged = otherTenant.substring(0, otherTenant.indexOf('~')) + text.substring(dot);
 
         assertInstanceOf(CsatToken.Expired.class, CsatToken.read(text, SECRET, NOW));
         assertInstanceOf(CsatToken.Invalid.class, CsatToken.read(forged, SECRET, NOW));
         assertInstanceOf(CsatToken.Invalid.class, CsatToken.read(text, "another".getBytes(), NOW));
-        assertInstanceOf(CsatToken.Invalid.class, CsatToken.read(text.substring(0, text.length() - 2) + "AA", SECRET, NOW));
-        for (var junk : new String[] {null, "", ".", "abc", "a.b.c", text + ".x", "%%%." + text.substring(dot + 1)}) {
+        var badSignature = text.substring(0, text.length() - 2) + "AA";
+        assertInstanceOf(CsatToken.Invalid.class, CsatToken.read(badSignature, SECRET, NOW));
+        var junks = new String[] {null, "", ".", "abc", "a~b~c", "a.b", text + "~x", "%%%~" + text.substring(dot + 1)};
+        for (var junk : junks) {
             assertInstanceOf(CsatToken.Invalid.class, CsatToken.read(junk, SECRET, NOW), String.valueOf(junk));
         }
     }
@@ -53,7 +55,7 @@ class CsatTokenTest {
         var encoded = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(("v2." + tenant + "." + order + ".99999999999").getBytes(StandardCharsets.UTF_8));
         var signed = new CsatToken(tenant, order, NOW).sign(SECRET);
-        assertInstanceOf(CsatToken.Invalid.class, CsatToken.read(encoded + signed.substring(signed.indexOf('.')),
+        assertInstanceOf(CsatToken.Invalid.class, CsatToken.read(encoded + signed.substring(signed.indexOf('~')),
                 SECRET, NOW));
     }
 

@@ -52,11 +52,13 @@ export function visibility(fields, values) {
     return known.get(key);
   };
   const lookup = key => (visible(key) ? values[key] ?? null : null);
-  const required = field => visible(field.key) && (field.required || !!field.requiredWhen && test(field.requiredWhen, lookup));
+  const required = field => visible(field.key)
+    && (field.required || !!field.requiredWhen && test(field.requiredWhen, lookup));
   return { visible, required };
 }
 
-const EMAIL = /^[^@\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$/;
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?';
+const EMAIL = new RegExp(`^[^@\\s]{1,64}@${LABEL}(?:\\.${LABEL})+$`);
 const PHONE = /^\+[1-9][0-9]{5,14}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TEXT_TYPES = ['text', 'longtext', 'email', 'phone', 'url'];

@@ -30,7 +30,8 @@ export function fieldView(field, value, required) {
 }
 
 function controlView(field, value, id, described) {
-  const common = html`id="${id}" name="${field.key}" aria-describedby="${described}" ${field.readOnly ? 'disabled' : ''}`;
+  const disabled = field.readOnly ? 'disabled' : '';
+  const common = html`id="${id}" name="${field.key}" aria-describedby="${described}" ${disabled}`;
   switch (field.type) {
     case 'longtext':
       return html`<textarea ${common} rows="4">${value ?? ''}</textarea>`;

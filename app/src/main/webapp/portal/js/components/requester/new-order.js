@@ -191,7 +191,9 @@ class OrdenNewOrder extends LivePage {
   wire() {
     const form = this.querySelector('form');
     form.querySelector('#f-type').addEventListener('change', event => this.chooseType(event.target.value));
-    form.querySelector('#f-priority').addEventListener('change', event => { this.values.priority = event.target.value; });
+    form.querySelector('#f-priority').addEventListener('change', event => {
+      this.values.priority = event.target.value;
+    });
     form.addEventListener('input', () => this.refresh());
     form.addEventListener('change', event => {
       const key = event.target.closest('[data-field]')?.dataset.field;
@@ -246,9 +248,8 @@ class OrdenNewOrder extends LivePage {
   check(key, rules) {
     const field = [...BUILT_IN, ...this.fields].find(f => f.key === key);
     if (!field) return;
-    const visible = rules.visible(key);
-    const found = visible && !field.readOnly ? problems(field, this.values[key], BUILT_IN.includes(field) ? field.required
-      : rules.required(field)) : [];
+    const required = BUILT_IN.includes(field) ? field.required : rules.required(field);
+    const found = rules.visible(key) && !field.readOnly ? problems(field, this.values[key], required) : [];
     this.errors[key] = found.map(p => t(p.key, p.params));
   }
 
