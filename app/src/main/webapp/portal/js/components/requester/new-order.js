@@ -136,6 +136,10 @@ class OrdenNewOrder extends LivePage {
     }
   }
 
+  changed() {
+    // Live changes of orders say nothing about a form being filled in.
+  }
+
   get fields() {
     return (this.form?.sections ?? []).flatMap(section => section.fields);
   }
