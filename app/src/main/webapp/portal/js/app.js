@@ -13,7 +13,11 @@ let liveState = 'connecting';
 /** Path routes under /portal/; the server answers each with this page (PortalPages). */
 function route() {
   const found = match(currentPath());
-  if (found && allowed(found.route, session().roles)) {
+  if (found && !found.route.public && !session()) {
+    location.reload(); // from a public page to one that needs signing in
+    return;
+  }
+  if (found && (found.route.public || session() && allowed(found.route, session().roles))) {
     const page = document.createElement(found.route.tag);
     (found.route.params ?? []).forEach((name, i) => page.setAttribute(name, found.values[i]));
     main.replaceChildren(page);
@@ -31,6 +35,7 @@ function currentPath() {
 /** The header's links: the pages with a `nav` entry this user's roles may see, the current one marked. */
 function drawNav() {
   const nav = document.getElementById('nav');
+  if (!session()) return; // a public page: no links to pages that need signing in
   const path = currentPath();
   const links = ROUTES.filter(r => r.nav && allowed(r, session().roles)).map(r => {
     const current = r.pattern.test(path) ? 'page' : 'false';
@@ -61,6 +66,11 @@ function wireChrome(user) {
   const signOutButton = document.getElementById('signout');
   signOutButton.hidden = false;
   signOutButton.addEventListener('click', () => signOut());
+  wireNavigation();
+}
+
+/** The language selector and in-page links, on every page, public or not. */
+function wireNavigation() {
   document.getElementById('lang').addEventListener('change', event => setLang(event.target.value));
   window.addEventListener('orden:lang', translateChrome);
   window.addEventListener('popstate', route);
@@ -74,8 +84,16 @@ function wireChrome(user) {
   });
 }
 
+/** A public page (route flag `public`): shown at once, without signing in or the live stream. */
+function startPublic() {
+  document.getElementById('live').hidden = true;
+  wireNavigation();
+  route();
+}
+
 async function start() {
   translateChrome();
+  if (match(currentPath())?.route.public) return startPublic();
   let user;
   try {
     const config = await (await fetch('/api/v1/portal/config')).json();

@@ -1,14 +1,21 @@
 import './components/orders.js';
 import './components/order.js';
+import './components/requester/new-order.js';
+import './components/requester/rate-link.js';
+import './components/requester/signup.js';
 
 /**
  * The portal's pages, first match wins. `pattern` is matched against the path below /portal; its groups become the
  * element's attributes named in `params`. `roles`: who may see the page (absent: everyone signed in). `nav` and
- * `href`: the message key and the path of its link in the header, for pages that have one. `public`: shown without signing in.
+ * `href`: the message key and the path of its link in the header, for pages that have one. `public`: shown without
+ * signing in (app.js then skips sign-in and the live stream).
  * A feature adds its page here and imports its component above.
  */
 export const ROUTES = [
   { pattern: /^\/$/, tag: 'orden-orders', nav: 'nav.myOrders', href: '/' },
+  { pattern: /^\/new\/?$/, tag: 'orden-new-order', nav: 'nav.newOrder', href: '/new' },
+  { pattern: /^\/rate\/([^/]+)\/?$/, tag: 'orden-rate-link', params: ['token'], public: true },
+  { pattern: /^\/signup\/?$/, tag: 'orden-signup', public: true },
   { pattern: /^\/workorders\/([^/]+)\/?$/, tag: 'orden-order', params: ['ref'] },
 ];
 

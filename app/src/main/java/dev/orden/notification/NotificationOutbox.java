@@ -1,6 +1,7 @@
 package dev.orden.notification;
 
 import dev.orden.config.ActiveConfiguration;
+import dev.orden.csat.CsatLinks;
 import dev.orden.identity.Member;
 import dev.orden.identity.MemberDirectory;
 import dev.orden.identity.Role;
@@ -70,6 +71,9 @@ public class NotificationOutbox {
     @Inject
     TenantContext context;
 
+    @Inject
+    CsatLinks csatLinks;
+
     /** Tells of {@code event} ({@code assigned}, {@code reminder}, …) whom the tenant's configuration names. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void announce(WorkOrder order, String event, Happening happening) {
@@ -129,6 +133,7 @@ public class NotificationOutbox {
         recipients.remove(happening.actorId());
         if (recipients.isEmpty()) return;
         var snapshot = OrderSnapshot.take(facts(order, happening), bundle, settings.link(order.displayNumber()));
+        if (event.equals("completed")) snapshot = withRatingLink(snapshot, order);
         for (var channelId : new LinkedHashSet<>(channelIds)) {
             var factory = channels.find(channelId);
             for (var recipient : recipients) {
@@ -242,5 +247,11 @@ public class NotificationOutbox {
                 happening.previousStatus(), order.priority() == null ? null : order.priority().name(),
                 order.assigneeName(), order.team(), order.dueAt(), order.requesterName(), order.customFields(),
                 happening.actorName(), happening.reason(), happening.comment());
+    }
+
+    /** The completion's signed rating link, {@code {{csatUrl}}} in templates: opened without signing in. */
+    private JsonObject withRatingLink(JsonObject snapshot, WorkOrder order) {
+        var token = csatLinks.token(context.tenantId(), order.id());
+        return Json.createObjectBuilder(snapshot).add("csatUrl", settings.rateLink(token)).build();
     }
 }

@@ -34,4 +34,9 @@ public class NotificationSettings {
     String link(String number) {
         return portalUrl.replaceAll("/+$", "") + "/workorders/" + number;
     }
+
+    /** The public rating page of a completion e-mail: {@code <portal-url>/rate/<token>}. */
+    String rateLink(String token) {
+        return portalUrl.replaceAll("/+$", "") + "/rate/" + token;
+    }
 }

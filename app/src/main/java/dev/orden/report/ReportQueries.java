@@ -3,6 +3,7 @@ package dev.orden.report;
 import dev.orden.report.Summary.Agent;
 import dev.orden.report.Summary.Backlog;
 import dev.orden.report.Summary.Compliance;
+import dev.orden.report.Summary.Csat;
 import dev.orden.report.Summary.Count;
 import dev.orden.report.Summary.Day;
 import dev.orden.report.Summary.Duration;
@@ -132,6 +133,21 @@ public class ReportQueries {
                 + " WHERE").inRange("w", "completed_at", request.from(), request.to(), request)
                 .append(" GROUP BY 1 ORDER BY 3 DESC, 2, 1");
         return rows(tenant, sql).stream().map(r -> new Agent((String) r[0], (String) r[1], number(r[2]))).toList();
+    }
+
+    /** Satisfaction ratings given in the range, of the orders the filters select: count, mean and 1..5 counts. */
+    public Csat csat(UUID tenant, ReportRequest request) {
+        var sql = new ReportSql();
+        sql.append("SELECT count(*), avg(r.score)::float8"
+                + ", count(*) FILTER (WHERE r.score = 1), count(*) FILTER (WHERE r.score = 2)"
+                + ", count(*) FILTER (WHERE r.score = 3), count(*) FILTER (WHERE r.score = 4)"
+                + ", count(*) FILTER (WHERE r.score = 5) FROM satisfaction_rating r"
+                + " JOIN work_order w ON w.tenant_id = r.tenant_id AND w.id = r.work_order_id"
+                + " WHERE r.rated_at >= " + sql.at(request.from()) + " AND r.rated_at < " + sql.at(request.to()))
+                .filtered("w", request);
+        var row = (Object[]) query(tenant, sql).getSingleResult();
+        return Csat.of(number(row[0]), decimal(row[1]),
+                List.of(number(row[2]), number(row[3]), number(row[4]), number(row[5]), number(row[6])));
     }
 
     private static String aggregates(String column) {

@@ -42,7 +42,7 @@ public class ReportService {
         return new Summary(request.from(), request.to(), request.zone().getId(), request.type(), request.area(),
                 request.team(), counts[0], counts[1], queries.backlog(tenant, request), daily, Summary.weeks(daily),
                 queries.times(tenant, request), queries.reopens(tenant, request, doneStates()),
-                queries.sla(tenant, request), queries.agents(tenant, request));
+                queries.sla(tenant, request), queries.agents(tenant, request), queries.csat(tenant, request));
     }
 
     /** The keys of every state of the active workflows whose category is resolved or closed. */
@@ -81,6 +81,7 @@ public class ReportService {
                     Csv.record(out, java.util.Arrays.asList(agent.id(), agent.name(), agent.completed()));
                 }
             }
+            case CSAT -> csat(tenant, request, out);
         }
     }
 
@@ -92,6 +93,13 @@ public class ReportService {
             }
             out.flush();
         }
+    }
+
+    /** One row per score 1..5 with its count, then {@code average} with the mean (blank when none). */
+    private void csat(UUID tenant, ReportRequest request, Writer out) throws IOException {
+        var csat = queries.csat(tenant, request);
+        for (int score = 1; score <= 5; score++) Csv.record(out, List.of(score, csat.distribution().get(score - 1)));
+        Csv.record(out, List.of("average", blank(csat.average())));
     }
 
     private void backlog(UUID tenant, ReportRequest request, Writer out) throws IOException {

@@ -9,10 +9,10 @@ import java.util.List;
 
 /** The summary report, as JSON; each part is also a CSV {@link Section}. */
 @JsonbPropertyOrder({"from", "to", "timeZone", "type", "area", "team", "created", "completed", "backlog", "daily",
-        "weekly", "times", "reopens", "sla", "agents"})
+        "weekly", "times", "reopens", "sla", "agents", "csat"})
 public record Summary(Instant from, Instant to, String timeZone, String type, String area, String team, long created,
                       long completed, Backlog backlog, List<Day> daily, List<Week> weekly, Times times,
-                      Reopens reopens, List<SlaRow> sla, List<Agent> agents) {
+                      Reopens reopens, List<SlaRow> sla, List<Agent> agents, Csat csat) {
 
     /** A count under one key (a category, type, area or team; null for orders without one). */
     public record Count(String key, long count) {}
@@ -72,4 +72,15 @@ public record Summary(Instant from, Instant to, String timeZone, String type, St
     public record SlaRow(String type, String priority, Compliance firstResponse, Compliance resolution) {}
 
     public record Agent(String id, String name, long completed) {}
+
+    /**
+     * Satisfaction ratings given in the range: how many, their mean (null when none, one decimal) and the count of
+     * each score, {@code distribution[0]} for 1 to {@code distribution[4]} for 5.
+     */
+    public record Csat(long count, Double average, List<Long> distribution) {
+        static Csat of(long count, Double mean, List<Long> distribution) {
+            return new Csat(count, mean == null ? null
+                    : BigDecimal.valueOf(mean).setScale(2, RoundingMode.HALF_UP).doubleValue(), distribution);
+        }
+    }
 }

@@ -2,6 +2,7 @@ import { api, ApiError } from '../api.js';
 import { html } from '../html.js';
 import { formatDateTime, statusName, t } from '../i18n.js';
 import { errorView, LivePage, notFoundView, statusBadge } from './common.js';
+import { showOrderExtras } from './requester/order-extras.js';
 
 /** One order: its details and its public history, read again whenever the live stream says it changed. */
 class OrdenOrder extends LivePage {
@@ -89,6 +90,7 @@ class OrdenOrder extends LivePage {
           </ol>
         </section>
       </article>`.toString();
+    showOrderExtras(this, order);
   }
 }
 
@@ -110,6 +112,7 @@ function describe(entry) {
   };
   switch (entry.kind) {
     case 'CREATED': case 'STATUS_CHANGED': case 'COMMENTED': case 'UPDATED': case 'TRANSFERRED': case 'SLA_BREACHED':
+    case 'RATED':
       return t(`event.${entry.kind}`, params);
     case 'ASSIGNED':
       return t(entry.field === 'team' ? 'event.ASSIGNED.team' : 'event.ASSIGNED.assignee', params);

@@ -10,6 +10,7 @@ public enum ProblemType {
     CONFLICT(409, "conflict", "Conflict"),
     STALE_VERSION(409, "stale-version", "The resource was changed by someone else"),
     ILLEGAL_TRANSITION(409, "illegal-transition", "Transition not allowed"),
+    GONE(410, "gone", "No longer available"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     VALIDATION(422, "validation", "The request has invalid fields"),
