@@ -164,7 +164,8 @@ class BadInputIT {
 
         var stored = get(dispatcher, target.getString("id"));
         assertEquals(1, stored.getInt("version"), "nothing invalid was stored");
-        assertEquals(1, history(dispatcher, target.getString("id")).size());
+        var history = history(dispatcher, target.getString("id"));
+        assertEquals(1, history.size(), history.toString());
     }
 
     @Test
