@@ -1,5 +1,6 @@
 import './components/orders.js';
 import './components/order.js';
+import { ADMIN_EDITORS } from './components/admin/index.js';
 
 /**
  * The portal's pages, first match wins. `pattern` is matched against the path below /portal; its groups become the
@@ -10,6 +11,9 @@ import './components/order.js';
 export const ROUTES = [
   { pattern: /^\/$/, tag: 'orden-orders', nav: 'nav.myOrders', href: '/' },
   { pattern: /^\/workorders\/([^/]+)\/?$/, tag: 'orden-order', params: ['ref'] },
+  { pattern: /^\/admin\/?$/, tag: 'orden-admin-home', roles: ['tenant-admin'], nav: 'nav.settings', href: '/admin' },
+  ...ADMIN_EDITORS.map(name => ({ pattern: new RegExp(`^/admin/${name}/?$`), tag: `orden-admin-${name}`,
+    roles: ['tenant-admin'] })),
 ];
 
 export function match(path) {
