@@ -291,12 +291,43 @@ class AdminPortalIT {
         assertEquals("WO-1042 terminada", preview.findElement(By.className("adm-mail-subject")).getText());
         assertEquals("Hola Ana García: La lavadora pierde agua está En curso.",
                 preview.findElement(By.className("adm-mail-body")).getText());
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", preview);
     }
 
     private static void strategiesAndChannels(WebDriver browser) {
         var enabled = browser.findElements(By.cssSelector("[data-path$='/enabled']:checked")).size();
         assertEquals(2, enabled, "a sign-up enables least-loaded and round-robin");
         await(browser, By.cssSelector("tr[data-channel='inapp']"));
+    }
+
+    @Test
+    void onAPhoneTheEditorsFitTheScreen() {
+        var browser = chromium("es-ES", true);
+        try {
+            signIn(browser, adminEmail);
+            browser.get(It.BASE_URL + "/portal/admin/forms");
+            await(browser, By.cssSelector("[data-editor='forms'] orden-form-preview"));
+            assertEquals("Formularios", browser.findElement(By.tagName("h1")).getText());
+            fitsTheScreen(browser);
+            // On a phone the preview goes under the form instead of beside it.
+            var form = browser.findElement(By.className("adm-form")).getRect();
+            var preview = browser.findElement(By.className("adm-preview")).getRect();
+            assertTrue(preview.getY() >= form.getY() + form.getHeight(), "preview below the form: " + preview + form);
+            screenshot(browser, "admin-forms-es-phone");
+            browser.get(It.BASE_URL + "/portal/admin");
+            await(browser, By.cssSelector("orden-admin-home .adm-versions"));
+            fitsTheScreen(browser);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void fitsTheScreen(WebDriver browser) {
+        var widths = ((JavascriptExecutor) browser).executeScript(
+                "return [document.documentElement.scrollWidth, window.innerWidth]").toString();
+        var parts = widths.replaceAll("[\\[\\] ]", "").split(",");
+        assertTrue(Integer.parseInt(parts[0]) <= Integer.parseInt(parts[1]), "no sideways scrolling: " + widths);
+        assertTrue(Integer.parseInt(parts[1]) <= 400, "a phone's width: " + widths);
     }
 
     @Test
@@ -401,11 +432,13 @@ class AdminPortalIT {
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--lang=" + language, "--window-size=1280,1000");
+                "--lang=" + language);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         if (phone) {
             options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
                     Map.of("width", 390, "height", 844, "pixelRatio", 2.0, "touch", true, "mobile", true)));
+        } else {
+            options.addArguments("--window-size=1280,1000");
         }
         return new ChromeDriver(service, options);
     }

@@ -283,7 +283,9 @@ export class AdminEditor extends LivePage {
   leaving(event) {
     const link = event.target.closest?.('a[data-link], #signout');
     if (!link || !this.dirty) return;
-    if (!window.confirm(t('adm.unsavedLeave'))) {
+    if (window.confirm(t('adm.unsavedLeave'))) {
+      this.dirty = false; // asked once: the browser's own question on unload would ask again
+    } else {
       event.preventDefault();
       event.stopPropagation();
     }
