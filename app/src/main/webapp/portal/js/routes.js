@@ -1,8 +1,12 @@
 import './components/orders.js';
 import './components/order.js';
+<<<<<<< HEAD
 import './components/requester/new-order.js';
 import './components/requester/rate-link.js';
 import './components/requester/signup.js';
+=======
+import { ADMIN_EDITORS } from './components/admin/index.js';
+>>>>>>> 2c7c90ef8c3488f87137932cfd48c9a7bd3a8e94
 
 /**
  * The portal's pages, first match wins. `pattern` is matched against the path below /portal; its groups become the
@@ -17,6 +21,9 @@ export const ROUTES = [
   { pattern: /^\/rate\/([^/]+)\/?$/, tag: 'orden-rate-link', params: ['token'], public: true },
   { pattern: /^\/signup\/?$/, tag: 'orden-signup', public: true },
   { pattern: /^\/workorders\/([^/]+)\/?$/, tag: 'orden-order', params: ['ref'] },
+  { pattern: /^\/admin\/?$/, tag: 'orden-admin-home', roles: ['tenant-admin'], nav: 'nav.settings', href: '/admin' },
+  ...ADMIN_EDITORS.map(name => ({ pattern: new RegExp(`^/admin/${name}/?$`), tag: `orden-admin-${name}`,
+    roles: ['tenant-admin'] })),
 ];
 
 export function match(path) {

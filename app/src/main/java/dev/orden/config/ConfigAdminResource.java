@@ -106,9 +106,10 @@ public class ConfigAdminResource {
 
     @POST
     @Path("draft/publish")
-    @Operation(summary = "Publish the draft atomically and make it active; an invalid draft is refused (422)")
-    public JsonObject publish() {
-        var published = service.publishDraft();
+    @Operation(summary = "Publish the draft atomically and make it active; an invalid draft is refused (422). "
+            + "An optional body {\"note\": \"…\"} (≤ 500 characters) says what changed, shown in the version list")
+    public JsonObject publish(String body) {
+        var published = service.publishDraft(ConfigBundles.noteFromRequest(body));
         return ConfigViews.summary(published, published.version()).build();
     }
 

@@ -5,6 +5,7 @@ import dev.orden.shared.problem.ProblemType;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.IOException;
@@ -22,6 +23,9 @@ final class ConfigBundles {
     /** The parts of a bundle, as PUT one at a time to the draft: each a list, but {@code assignment} and {@code reminders}, objects. */
     static final List<String> PARTS = List.of("fields", "types", "forms", "workflows", "areas", "teams", "assignment",
             "sla", "notifications", "reminders", "rules");
+
+    /** As the column's check allows. */
+    static final int MAX_NOTE = 500;
 
     private ConfigBundles() {}
 
@@ -48,6 +52,19 @@ final class ConfigBundles {
         } catch (JsonException | IllegalStateException e) {
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The body must be one JSON array");
         }
+    }
+
+    /** The optional note of a publish request ({@code {"note": "…"}}): null for no body or a blank note. */
+    static String noteFromRequest(String body) {
+        if (body == null || body.isBlank()) return null;
+        var note = fromRequest(body).get("note");
+        if (note == null || note.getValueType() == JsonValue.ValueType.NULL) return null;
+        if (!(note instanceof JsonString text)) throw ProblemException.invalid("note", "must be a string");
+        var trimmed = text.getString().strip();
+        if (trimmed.length() > MAX_NOTE) {
+            throw ProblemException.invalid("note", "must be at most " + MAX_NOTE + " characters");
+        }
+        return trimmed.isEmpty() ? null : trimmed;
     }
 
     static JsonObject fromStored(String text) {

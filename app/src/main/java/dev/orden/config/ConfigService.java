@@ -101,12 +101,18 @@ public class ConfigService {
 
     @Transactional
     public ConfigVersion publishDraft() {
+        return publishDraft(null);
+    }
+
+    /** Publishes the draft with the publisher's {@code note} (null: none) on the version. */
+    @Transactional
+    public ConfigVersion publishDraft(String note) {
         repository.lockTenant();
         var draft = existingDraft();
         var bundle = ConfigBundles.fromStored(draft.bundle());
         var validation = validate(bundle);
         if (!validation.valid()) throw ProblemException.invalid(validation.errors());
-        draft.publish(context.user().id());
+        draft.publish(context.user().id(), note);
         activate(context.tenantId(), draft.version(), bundle);
         return draft;
     }

@@ -71,7 +71,7 @@ public class ConfigVersion {
     /** A version published the moment it is made: seeding and rollback. */
     static ConfigVersion published(int version, String bundle, String author, String note) {
         var made = new ConfigVersion(version, bundle, author, note);
-        made.publish(author);
+        made.publish(author, null);
         return made;
     }
 
@@ -82,8 +82,9 @@ public class ConfigVersion {
         this.createdAt = Instant.now();
     }
 
-    void publish(String publisher) {
+    void publish(String publisher, String note) {
         if (status != Status.DRAFT) throw new IllegalStateException("Version " + version + " is published");
+        if (note != null) this.note = note;
         this.status = Status.PUBLISHED;
         this.publishedBy = publisher;
         this.publishedAt = Instant.now();
