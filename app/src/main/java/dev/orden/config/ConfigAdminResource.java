@@ -86,7 +86,8 @@ public class ConfigAdminResource {
     @PUT
     @Path("draft/{part}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace one part of the draft (fields, types, forms, workflows, areas, teams, assignment or rules)")
+    @Operation(summary = "Replace one part of the draft (fields, types, forms, workflows, areas, teams, assignment, "
+            + "sla, settings, notifications, reminders or rules)")
     public JsonObject saveDraftPart(@PathParam("part") String part, String body) {
         if (!ConfigBundles.PARTS.contains(part)) {
             throw ProblemException.invalid("part", "must be one of " + ConfigBundles.PARTS);

@@ -20,9 +20,10 @@ final class ConfigBundles {
     /** {@code tenant-config/_default/}, zipped by the build (a folder on the classpath cannot be listed in a WAR). */
     private static final String DEFAULT = "config/_default.zip";
 
-    /** The parts of a bundle, as PUT one at a time to the draft: each a list, but {@code assignment} and {@code reminders}, objects. */
+    /** The parts of a bundle, as PUT one at a time to the draft: each a list but those in {@link #OBJECT_PARTS}. */
     static final List<String> PARTS = List.of("fields", "types", "forms", "workflows", "areas", "teams", "assignment",
-            "sla", "notifications", "reminders", "rules");
+            "sla", "settings", "notifications", "reminders", "rules");
+    private static final List<String> OBJECT_PARTS = List.of("assignment", "settings", "notifications", "reminders");
 
     /** As the column's check allows. */
     static final int MAX_NOTE = 500;
@@ -40,11 +41,9 @@ final class ConfigBundles {
         }
     }
 
-    /** A part's body: the JSON array it holds, or for {@code assignment} and {@code reminders} the object. */
+    /** A part's body: the JSON array it holds, or the object for those in {@link #OBJECT_PARTS}. */
     static JsonValue partFromRequest(String part, String body) {
-        if (part.equals("assignment") || part.equals("notifications") || part.equals("reminders")) {
-            return fromRequest(body);
-        }
+        if (OBJECT_PARTS.contains(part)) return fromRequest(body);
         try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
             return reader.readArray();
         } catch (JsonParsingException e) {

@@ -141,6 +141,11 @@ class ConfigAdminIT {
         assertEquals(Json.createObjectBuilder(base).remove("teams").build(),
                 Json.createObjectBuilder(draft).remove("teams").build(), "every other part is kept");
 
+        var settings = Json.createObjectBuilder(base.getJsonObject("settings")).add("language", "es").build();
+        GLOBEX.send("PUT", "/admin/config/draft/settings", Api.JSON, settings.toString(), Map.of()).expect(200);
+        assertEquals(settings, GLOBEX.get("/admin/config/draft").expect(200).json().getJsonObject("bundle")
+                .getJsonObject("settings"), "settings, an object part, saved on its own too");
+
         assertEquals(Set.of("part"), GLOBEX.send("PUT", "/admin/config/draft/nonsense", Api.JSON, "[]", Map.of())
                 .invalidFields());
         GLOBEX.send("PUT", "/admin/config/draft/teams", Api.JSON, "{}", Map.of()).problem(400, "malformed-request");
