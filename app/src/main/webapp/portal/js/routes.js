@@ -1,5 +1,8 @@
 import './components/orders.js';
 import './components/order.js';
+import './components/people/messages.js';
+import './components/people/people.js';
+import './components/audit/audit.js';
 
 /**
  * The portal's pages, first match wins. `pattern` is matched against the path below /portal; its groups become the
@@ -10,6 +13,10 @@ import './components/order.js';
 export const ROUTES = [
   { pattern: /^\/$/, tag: 'orden-orders', nav: 'nav.myOrders', href: '/' },
   { pattern: /^\/workorders\/([^/]+)\/?$/, tag: 'orden-order', params: ['ref'] },
+  { pattern: /^\/admin\/users\/?$/, tag: 'orden-people', roles: ['tenant-admin'], nav: 'nav.people',
+    href: '/admin/users' },
+  { pattern: /^\/admin\/audit\/?$/, tag: 'orden-audit', roles: ['tenant-admin'], nav: 'nav.audit',
+    href: '/admin/audit' },
 ];
 
 export function match(path) {
