@@ -136,7 +136,7 @@ class AuditLogIT {
             var items = page.getJsonArray("items").getValuesAs(JsonObject.class);
             assertTrue(items.size() <= 2);
             items.forEach(e -> paged.add(e.getJsonNumber("id").longValue()));
-            cursor = page.isNull("nextCursor") ? null : page.getString("nextCursor");
+            cursor = page.get("nextCursor") instanceof JsonString next ? next.getString() : null;
         } while (cursor != null);
         assertEquals(all, paged);
         for (int i = 1; i < all.size(); i++) assertTrue(all.get(i - 1) > all.get(i), "newest first");
@@ -172,7 +172,7 @@ class AuditLogIT {
                 assertEquals(entry.getJsonObject("diff"), reader.readObject());
             }
         }
-        assertTrue(text.contains(",\"{\"\"before\"\":null,\"\"after\"\":{"), "quotes doubled inside a quoted field");
+        assertTrue(text.contains("\"\"before\"\": null"), "quotes doubled inside a quoted field");
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class People {
 
     static final String PASSWORD = "correct-horse-battery";
+    static final Set<String> ORDEN_ROLES = Set.of("tenant-admin", "dispatcher", "agent", "requester");
 
     record Tenant(String slug, String adminEmail, Api admin) {}
 
@@ -83,7 +84,7 @@ final class People {
         expect(response, 200, "read roles");
         var out = new TreeSet<String>();
         parse(response.body()).asJsonArray().getValuesAs(JsonObject.class).forEach(r -> out.add(r.getString("name")));
-        out.retainAll(Set.of("tenant-admin", "dispatcher", "agent", "requester"));
+        out.retainAll(ORDEN_ROLES);
         return out;
     }
 
@@ -104,11 +105,13 @@ final class People {
         return parse(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)).asJsonObject();
     }
 
+    /** The token's Orden roles (its {@code groups}, Keycloak's default roles left out). */
     static Set<String> groups(String token) {
         var out = new TreeSet<String>();
         if (claims(token).get("groups") instanceof JsonArray groups) {
             groups.getValuesAs(JsonString.class).forEach(g -> out.add(g.getString()));
         }
+        out.retainAll(ORDEN_ROLES);
         return out;
     }
 

@@ -92,7 +92,7 @@ class PeoplePortalIT {
             assertEquals(id, changed.getAttribute("data-target"));
             changed.findElement(By.tagName("summary")).click();
             var diff = await(browser, By.cssSelector(".audit-entry[data-action='member.roles_changed'] .audit-diff"));
-            assertTrue(diff.getText().contains("[\"agent\",\"dispatcher\"]"), diff.getText());
+            assertTrue(diff.getText().contains("agent, dispatcher"), diff.getText());
             assertTrue(changed.getText().contains("Ana Admin"));
             await(browser, By.cssSelector(".audit-entry[data-action='member.invited'][data-target='" + id + "']"));
 

@@ -15,6 +15,7 @@ function actionName(action) {
 
 function value(v) {
   if (v === undefined || v === null) return t('audit.none');
+  if (Array.isArray(v) && v.every(item => typeof item === 'string')) return v.join(', ') || t('audit.none');
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
