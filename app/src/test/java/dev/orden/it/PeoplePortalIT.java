@@ -60,6 +60,8 @@ class PeoplePortalIT {
         try {
             signIn(browser, tenant.adminEmail());
             await(browser, By.linkText("People")).click();
+            // The page draws the form at once and again when the list has loaded: wait for the list.
+            await(browser, By.cssSelector(".person[data-email='" + tenant.adminEmail() + "']"));
             var form = await(browser, By.cssSelector("orden-people [data-invite]"));
             form.findElement(By.id("invite-email")).sendKeys("not-an-email");
             form.findElement(By.cssSelector("input[name=roles][value=requester]")).click();
