@@ -1,12 +1,13 @@
 import './components/orders.js';
 import './components/order.js';
-<<<<<<< HEAD
 import './components/requester/new-order.js';
 import './components/requester/rate-link.js';
 import './components/requester/signup.js';
-=======
+import './components/people/messages.js';
+import './components/people/people.js';
+import './components/audit/audit.js';
+
 import { ADMIN_EDITORS } from './components/admin/index.js';
->>>>>>> 2c7c90ef8c3488f87137932cfd48c9a7bd3a8e94
 
 /**
  * The portal's pages, first match wins. `pattern` is matched against the path below /portal; its groups become the
@@ -24,6 +25,10 @@ export const ROUTES = [
   { pattern: /^\/admin\/?$/, tag: 'orden-admin-home', roles: ['tenant-admin'], nav: 'nav.settings', href: '/admin' },
   ...ADMIN_EDITORS.map(name => ({ pattern: new RegExp(`^/admin/${name}/?$`), tag: `orden-admin-${name}`,
     roles: ['tenant-admin'] })),
+  { pattern: /^\/admin\/users\/?$/, tag: 'orden-people', roles: ['tenant-admin'], nav: 'nav.people',
+    href: '/admin/users' },
+  { pattern: /^\/admin\/audit\/?$/, tag: 'orden-audit', roles: ['tenant-admin'], nav: 'nav.audit',
+    href: '/admin/audit' },
 ];
 
 export function match(path) {

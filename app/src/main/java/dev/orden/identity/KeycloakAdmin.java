@@ -147,6 +147,103 @@ public class KeycloakAdmin {
         }
     }
 
+    /**
+     * Creates an enabled user without a password who must choose one at first sign-in ({@code UPDATE_PASSWORD}),
+     * the e-mail taken as verified (an admin invited it); returns the user id.
+     */
+    public String createInvitedUser(String email, String fullName) {
+        var names = splitName(fullName);
+        var body = Json.createObjectBuilder()
+                .add("username", email)
+                .add("email", email)
+                .add("firstName", names[0])
+                .add("lastName", names[1])
+                .add("enabled", true)
+                .add("emailVerified", true)
+                .add("requiredActions", Json.createArrayBuilder().add("UPDATE_PASSWORD"))
+                .build();
+        return created(admin().path("users"), body, "user '" + email + "'");
+    }
+
+    /**
+     * Asks Keycloak to e-mail the user a link to perform {@code actions} (e.g. set a password), valid for
+     * {@code lifespanSeconds}, returning to {@code redirectUri} through {@code clientId}. False when Keycloak could
+     * not send it (typically: the realm has no SMTP server), which the caller reports rather than fails on.
+     */
+    public boolean sendActionsEmail(String userId, Collection<String> actions, int lifespanSeconds, String clientId,
+                                    String redirectUri) {
+        var list = Json.createArrayBuilder();
+        actions.forEach(list::add);
+        var target = admin().path("users").path(userId).path("execute-actions-email")
+                .queryParam("lifespan", lifespanSeconds);
+        if (clientId != null && redirectUri != null) {
+            target = target.queryParam("client_id", clientId).queryParam("redirect_uri", redirectUri);
+        }
+        try (var response = authorized(target).put(Entity.json(list.build()))) {
+            return response.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The organization's members (user representations: id, email, names, enabled), at most {@code max}. */
+    public java.util.List<JsonObject> organizationMembers(String organizationId, int max) {
+        return read(admin().path("organizations").path(organizationId).path("members")
+                .queryParam("first", 0).queryParam("max", max), JsonArray.class).getValuesAs(JsonObject.class);
+    }
+
+    /** The user, if a member of the organization. */
+    public Optional<JsonObject> organizationMember(String organizationId, String userId) {
+        try (var response = get(admin().path("organizations").path(organizationId).path("members").path(userId))) {
+            if (response.getStatus() == 404) return Optional.empty();
+            expect(response, "read member " + userId);
+            return Optional.of(response.readEntity(JsonObject.class));
+        }
+    }
+
+    /** The user's Orden roles, as their token would carry them (composite realm roles). */
+    public Set<Role> realmRoles(String userId) {
+        var mappings = read(admin().path("users").path(userId).path("role-mappings/realm/composite"), JsonArray.class);
+        var roles = EnumSet.noneOf(Role.class);
+        mappings.getValuesAs(JsonObject.class)
+                .forEach(role -> Role.byName(role.getString("name", "")).ifPresent(roles::add));
+        return roles;
+    }
+
+    public void revokeRealmRoles(String userId, Collection<Role> roles) {
+        var representations = Json.createArrayBuilder();
+        for (var role : roles) {
+            representations.add(read(admin().path("roles").path(role.roleName()), JsonObject.class));
+        }
+        try (var response = call(admin().path("users").path(userId).path("role-mappings/realm"), "DELETE",
+                Entity.json(representations.build()))) {
+            expect(response, "revoke roles");
+        }
+    }
+
+    /** Enables or disables the account (its whole representation written back); disabling ends its sessions. */
+    public void setEnabled(String userId, boolean enabled) {
+        var current = user(userId).orElseThrow(() -> upstream("Keycloak has no user " + userId));
+        try (var response = call(admin().path("users").path(userId), "PUT",
+                Entity.json(Json.createObjectBuilder(current).add("enabled", enabled).build()))) {
+            expect(response, (enabled ? "enable" : "disable") + " user " + userId);
+        }
+        if (!enabled) {
+            try (var response = send(admin().path("users").path(userId).path("logout"),
+                    Entity.json(JsonObject.EMPTY_JSON_OBJECT))) {
+                expect(response, "end the sessions of user " + userId);
+            }
+        }
+    }
+
+    private Response call(WebTarget target, String method, Entity<?> entity) {
+        try {
+            return authorized(target).method(method, entity);
+        } catch (RuntimeException e) {
+            throw upstream("Keycloak did not answer: " + e.getMessage());
+        }
+    }
+
     private WebTarget admin() {
         return client().target(settings.serverUrl()).path("admin/realms").path(settings.realm());
     }

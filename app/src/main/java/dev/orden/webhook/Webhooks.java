@@ -1,5 +1,7 @@
 package dev.orden.webhook;
 
+import dev.orden.audit.AuditEvent;
+import dev.orden.audit.AuditEvents;
 import dev.orden.identity.MemberDirectory;
 import dev.orden.identity.Role;
 import dev.orden.notification.Notification;
@@ -50,6 +52,9 @@ public class Webhooks {
     @Inject
     MemberDirectory members;
 
+    @Inject
+    AuditEvents audit;
+
     record Created(Webhook webhook, String secret) {}
 
     @Transactional
@@ -82,12 +87,14 @@ public class Webhooks {
         var webhook = new Webhook(input.name(), input.url(), input.events(), input.active() == null || input.active(),
                 secrets.seal(secret));
         tenantEm.em().persist(webhook);
+        audited("webhook.created", webhook, "Created webhook ", null, auditView(webhook));
         return new Created(webhook, secret);
     }
 
     @Transactional
     Webhook update(UUID id, WebhookInput input) {
         var webhook = find(id).orElseThrow(() -> ProblemException.notFound("Webhook"));
+        var before = auditView(webhook);
         if (input.name() != null && !input.name().equals(webhook.name())) {
             assertNameFree(input.name(), id);
             webhook.rename(input.name());
@@ -95,6 +102,8 @@ public class Webhooks {
         if (input.url() != null) webhook.pointTo(input.url());
         if (input.events() != null) webhook.subscribe(input.events());
         if (input.active() != null) webhook.activate(input.active());
+        var after = auditView(webhook);
+        if (!after.equals(before)) audited("webhook.updated", webhook, "Changed webhook ", before, after);
         return webhook;
     }
 
@@ -102,6 +111,7 @@ public class Webhooks {
     void delete(UUID id) {
         var webhook = find(id).orElseThrow(() -> ProblemException.notFound("Webhook"));
         tenantEm.em().remove(webhook);
+        audited("webhook.deleted", webhook, "Deleted webhook ", auditView(webhook), null);
     }
 
     /** A new secret, shown once; the old one still signs for {@code orden.webhooks.rotation-overlap}. */
@@ -109,8 +119,24 @@ public class Webhooks {
     Created rotate(UUID id) {
         var webhook = find(id).orElseThrow(() -> ProblemException.notFound("Webhook"));
         var secret = SecretBox.generate();
-        webhook.rotate(secrets.seal(secret), Instant.now().plus(settings.rotationOverlap()));
+        var overlapUntil = Instant.now().plus(settings.rotationOverlap());
+        webhook.rotate(secrets.seal(secret), overlapUntil);
+        audited("webhook.secret_rotated", webhook, "Rotated the signing secret of webhook ", null,
+                Json.createObjectBuilder().add("previousSecretSignsUntil", overlapUntil.toString()).build());
         return new Created(webhook, secret);
+    }
+
+    /** What the audit log keeps of a webhook: never its secret. */
+    private static JsonObject auditView(Webhook webhook) {
+        var events = Json.createArrayBuilder();
+        webhook.events().forEach(events::add);
+        return Json.createObjectBuilder().add("name", webhook.name()).add("url", webhook.url())
+                .add("events", events).add("active", webhook.active()).build();
+    }
+
+    private void audited(String action, Webhook webhook, String summary, JsonObject before, JsonObject after) {
+        audit.record(AuditEvent.of(action, "webhook", webhook.id().toString(), webhook.name(),
+                summary + "'" + webhook.name() + "'").change(before, after));
     }
 
     private void assertNameFree(String name, UUID except) {
