@@ -61,6 +61,9 @@ public class WorkOrderService {
     @Inject
     WorkOrderTransfer transfers;
 
+    @Inject
+    dev.orden.attachment.AttachmentService attachments;
+
     public record Page(List<WorkOrder> items, String nextCursor) {}
 
     public record Assignment(String assigneeId, String team, String reason) {}
@@ -183,18 +186,20 @@ public class WorkOrderService {
 
     /** The order as the caller sees it: its moves, retired fields and SLA clocks. */
     WorkOrderViews.WorkOrderView view(WorkOrder order) {
-        return view(order, clocks.of(order.id()).orElse(null));
+        return view(order, clocks.of(order.id()).orElse(null), attachments.counts(List.of(order.id())));
     }
 
     /** A page of orders as the caller sees them, their SLA clocks read at once. */
     List<WorkOrderViews.WorkOrderView> views(List<WorkOrder> orders) {
-        var slas = clocks.of(orders.stream().map(WorkOrder::id).toList());
-        return orders.stream().map(order -> view(order, slas.get(order.id()))).toList();
+        var ids = orders.stream().map(WorkOrder::id).toList();
+        var slas = clocks.of(ids);
+        var files = attachments.counts(ids);
+        return orders.stream().map(order -> view(order, slas.get(order.id()), files)).toList();
     }
 
-    private WorkOrderViews.WorkOrderView view(WorkOrder order, JsonObject sla) {
+    private WorkOrderViews.WorkOrderView view(WorkOrder order, JsonObject sla, java.util.Map<UUID, Long> files) {
         return WorkOrderViews.WorkOrderView.of(order, transitions(order), retiredFields(order), sla,
-                seriesLinks.of(order.id()).orElse(null));
+                seriesLinks.of(order.id()).orElse(null), files.getOrDefault(order.id(), 0L));
     }
 
     /** The keys of the order's custom values that its type no longer offers. */

@@ -26,14 +26,14 @@ public final class WorkOrderViews {
                          String area, PersonView requester, PersonView assignee, String team, Instant dueAt,
                          JsonObject customFields, List<String> retiredFields, Instant createdAt, String createdBy, Instant updatedAt,
                          PersonView completedBy, Instant completedAt, int version, Integer configVersion,
-                         JsonObject sla, JsonObject series) {
+                         JsonObject sla, JsonObject series, long attachments) {
 
         /**
          * The order with the moves the caller may make from where it is, and the keys of its custom values that
          * its type no longer offers (kept, shown as retired).
          */
         static WorkOrderView of(WorkOrder w, List<WorkOrderLifecycle.Move> moves, List<String> retiredFields,
-                                JsonObject sla, JsonObject series) {
+                                JsonObject sla, JsonObject series, long attachments) {
             return new WorkOrderView(w.id().toString(), w.displayNumber(), w.number(), w.title(), w.description(),
                     w.type(), w.priority(), w.status(), w.statusCategory().key(),
                     moves.stream().map(move -> move.target().key()).toList(), w.area(),
@@ -41,7 +41,7 @@ public final class WorkOrderViews {
                     PersonView.of(w.assigneeId(), w.assigneeName()), w.team(), w.dueAt(),
                     Json.createReader(new StringReader(w.customFields())).readObject(), retiredFields, w.createdAt(),
                     w.createdBy(), w.updatedAt(), PersonView.of(w.completedBy(), w.completedByName()),
-                    w.completedAt(), w.version(), w.configVersion(), sla, series);
+                    w.completedAt(), w.version(), w.configVersion(), sla, series, attachments);
         }
     }
 

@@ -3,6 +3,7 @@ import { html } from '../html.js';
 import { formatDateTime, statusName, t } from '../i18n.js';
 import { errorView, LivePage, notFoundView, statusBadge } from './common.js';
 import { showOrderExtras } from './requester/order-extras.js';
+import './attachments.js';
 
 /** One order: its details and its public history, read again whenever the live stream says it changed. */
 class OrdenOrder extends LivePage {
@@ -59,6 +60,7 @@ class OrdenOrder extends LivePage {
     }
     const order = this.order;
     document.title = `${order.number} · Orden`;
+    const files = this.querySelector('orden-attachments'); // kept across redraws: uploads in progress go on
     this.innerHTML = html`
       <p class="crumbs"><a href="/portal/" data-link>← ${t('order.back')}</a></p>
       <article class="order-page" data-order="${order.number}" data-version="${order.version}">
@@ -78,6 +80,7 @@ class OrdenOrder extends LivePage {
         ${order.description ? html`
           <section aria-labelledby="description"><h2 id="description">${t('order.description')}</h2>
             <p class="description">${order.description}</p></section>` : ''}
+        <orden-attachments order="${order.id}"></orden-attachments>
         <section aria-labelledby="timeline">
           <h2 id="timeline">${t('order.timeline')}</h2>
           <ol class="timeline">
@@ -90,6 +93,7 @@ class OrdenOrder extends LivePage {
           </ol>
         </section>
       </article>`.toString();
+    if (files?.getAttribute('order') === order.id) this.querySelector('orden-attachments').replaceWith(files);
     showOrderExtras(this, order);
   }
 }
@@ -112,7 +116,7 @@ function describe(entry) {
   };
   switch (entry.kind) {
     case 'CREATED': case 'STATUS_CHANGED': case 'COMMENTED': case 'UPDATED': case 'TRANSFERRED': case 'SLA_BREACHED':
-    case 'RATED':
+    case 'RATED': case 'ATTACHMENT_ADDED': case 'ATTACHMENT_REMOVED':
       return t(`event.${entry.kind}`, params);
     case 'ASSIGNED':
       return t(entry.field === 'team' ? 'event.ASSIGNED.team' : 'event.ASSIGNED.assignee', params);

@@ -111,7 +111,7 @@ class BadInputIT {
     @Test
     void unknownPathsAndOrdersAre404AndUnsupportedMethods405() {
         dispatcher.get("/nothing-here").problem(404, "not-found");
-        dispatcher.get(path + "/attachments").problem(404, "not-found");
+        dispatcher.get(path + "/nothing-here").problem(404, "not-found");
         Api.anonymous().get("/nothing-here").problem(404, "not-found");
         for (var ref : List.of("WO-999999999", "999999999", "00000000-0000-0000-0000-000000000000", "not-a-ref",
                 "WO-", "WO-1x")) {

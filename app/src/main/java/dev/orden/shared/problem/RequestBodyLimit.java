@@ -28,8 +28,14 @@ public class RequestBodyLimit implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (isUpload(request)) return;
         if (request.getLength() > maxBytes) throw tooLarge();
         if (request.hasEntity()) request.setEntityStream(new Bounded(request.getEntityStream(), maxBytes));
+    }
+
+    /** Attachment uploads are streamed and bounded by their own limits (dev.orden.attachment). */
+    private static boolean isUpload(ContainerRequestContext request) {
+        return "POST".equals(request.getMethod()) && request.getUriInfo().getPath().matches("/?workorders/[^/]+/attachments/?");
     }
 
     private ProblemException tooLarge() {

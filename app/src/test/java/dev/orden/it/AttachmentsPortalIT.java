@@ -1,0 +1,146 @@
+package dev.orden.it;
+
+import static dev.orden.it.WorkOrders.create;
+import static dev.orden.it.WorkOrders.order;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The order page's files in a real headless Chromium: a requester picks a photo with the file input, sees it
+ * listed (and named in the history, which the live stream redraws without losing the list), and sees why the
+ * EICAR test file is refused. On a 390 px phone the section fits the screen.
+ */
+class AttachmentsPortalIT {
+
+    private static final String CHROMIUM = System.getProperty("orden.it.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("orden.it.chromedriver", "/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @BeforeAll
+    static void portalMaySignIn() {
+        It.awaitReady();
+        KcAdmin.allowPortalAt(It.BASE_URL);
+    }
+
+    @AfterAll
+    static void closedStreamsDropped() {
+        EventStream.letServersDropClosedStreams();
+    }
+
+    @Test
+    void aRequesterUploadsAPhotoAndSeesItListed() throws IOException {
+        var order = create(Api.as(It.ACME_REQUESTER), order("La puerta del horno no cierra").add("type", "general"));
+        var number = order.getString("number");
+        var dir = Files.createTempDirectory("orden-upload");
+        var photo = dir.resolve("horno-puerta.png");
+        try (var png = AttachmentsIT.png(11, 300_000)) {
+            Files.write(photo, png.readAllBytes());
+        }
+        var eicar = dir.resolve("eicar.txt");
+        Files.writeString(eicar, AttachmentsIT.EICAR, StandardCharsets.US_ASCII);
+        var browser = chromium(false);
+        try {
+            signIn(browser);
+            browser.get(It.BASE_URL + "/portal/workorders/" + number);
+            await(browser, By.cssSelector(".order-page[data-order='" + number + "'] orden-attachments .dropzone"));
+            assertTrue(browser.findElement(By.id("files-title")).getText().equals("Files"));
+
+            input(browser).sendKeys(photo.toString());
+            var listed = await(browser, By.cssSelector(".attachments .file[data-file='horno-puerta.png']"));
+            assertTrue(listed.getText().contains("293 KB"), listed.getText());
+            new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.className("timeline"), "added the file horno-puerta.png"));
+            await(browser, By.cssSelector(".attachments .file[data-file='horno-puerta.png']"));
+            var files = Api.as(It.ACME_REQUESTER).get("/workorders/" + number + "/attachments").expect(200).objects();
+            assertEquals(300_000, files.getFirst().getJsonNumber("size").longValue());
+
+            input(browser).sendKeys(eicar.toString());
+            var refused = await(browser, By.cssSelector("[data-upload='failed'] .upload-error"));
+            assertTrue(refused.getText().contains("eicar.txt") && refused.getText().contains("Eicar-Test-Signature"),
+                    refused.getText());
+            screenshot(browser, "order-attachments");
+        } finally {
+            browser.quit();
+        }
+        var phone = chromium(true);
+        try {
+            signIn(phone);
+            phone.get(It.BASE_URL + "/portal/workorders/" + number);
+            await(phone, By.cssSelector(".attachments .file[data-file='horno-puerta.png']"));
+            var widths = ((ChromeDriver) phone).executeScript(
+                    "return document.documentElement.scrollWidth <= window.innerWidth && window.innerWidth <= 400");
+            assertEquals(Boolean.TRUE, widths, "no sideways scrolling on a phone");
+            ((ChromeDriver) phone).executeScript("document.querySelector('orden-attachments').scrollIntoView()");
+            screenshot(phone, "order-attachments-es-phone");
+        } finally {
+            phone.quit();
+        }
+    }
+
+    private static WebElement input(WebDriver browser) {
+        return browser.findElement(By.cssSelector("orden-attachments input[type=file]"));
+    }
+
+    private static void signIn(WebDriver browser) {
+        browser.get(It.BASE_URL + "/portal/");
+        await(browser, By.id("username")).sendKeys(It.ACME_REQUESTER);
+        browser.findElement(By.id("kc-login")).click();
+        await(browser, By.id("password")).sendKeys(It.DEMO_PASSWORD);
+        browser.findElement(By.id("kc-login")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains(It.BASE_URL + "/portal/"));
+        await(browser, By.cssSelector("orden-orders .orders"));
+    }
+
+    private static WebElement await(WebDriver browser, By locator) {
+        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(locator));
+    }
+
+    private static void screenshot(WebDriver browser, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The system's Chromium and chromedriver (never downloaded); English on a desktop, Spanish on a phone. */
+    private static ChromeDriver chromium(boolean phone) {
+        var language = phone ? "es-ES" : "en-US";
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        if (phone) {
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", 390, "height", 844, "pixelRatio", 2.0, "touch", true, "mobile", true)));
+        } else {
+            options.addArguments("--window-size=1280,1000");
+        }
+        return new ChromeDriver(service, options);
+    }
+}
