@@ -14,6 +14,7 @@ import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,7 +36,10 @@ public class JsonBodyGuard implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        if (!isJson(context.getMediaType())) return context.proceed();
+        // A stream is a file (an attachment), whatever its type says: passed on as it is, never buffered here.
+        if (!isJson(context.getMediaType()) || InputStream.class.isAssignableFrom(context.getType())) {
+            return context.proceed();
+        }
         var bytes = context.getInputStream().readAllBytes();
         if (UntrustedText.nestingDepth(bytes) > maxDepth) {
             throw malformed("The body nests objects and arrays more than " + maxDepth + " levels deep");
