@@ -106,9 +106,10 @@ public class ConfigAdminResource {
 
     @POST
     @Path("draft/publish")
-    @Operation(summary = "Publish the draft atomically and make it active; an invalid draft is refused (422)")
-    public JsonObject publish() {
-        var published = service.publishDraft();
+    @Operation(summary = "Publish the draft atomically and make it active; an invalid draft is refused (422). "
+            + "Optional body {\"note\": \"what changed\"} (≤ 500 characters), kept with the version")
+    public JsonObject publish(String body) {
+        var published = service.publishDraft(PublishNote.of(body));
         return ConfigViews.summary(published, published.version()).build();
     }
 

@@ -99,14 +99,15 @@ public class ConfigService {
         return saveDraft(Json.createObjectBuilder(base).add(part, value).build());
     }
 
+    /** Publishes the draft with {@code note} (what changed, or null) kept with the version. */
     @Transactional
-    public ConfigVersion publishDraft() {
+    public ConfigVersion publishDraft(String note) {
         repository.lockTenant();
         var draft = existingDraft();
         var bundle = ConfigBundles.fromStored(draft.bundle());
         var validation = validate(bundle);
         if (!validation.valid()) throw ProblemException.invalid(validation.errors());
-        draft.publish(context.user().id());
+        draft.publish(context.user().id(), note);
         activate(context.tenantId(), draft.version(), bundle);
         return draft;
     }

@@ -83,7 +83,12 @@ public class ConfigVersion {
     }
 
     void publish(String publisher) {
+        publish(publisher, note);
+    }
+
+    void publish(String publisher, String note) {
         if (status != Status.DRAFT) throw new IllegalStateException("Version " + version + " is published");
+        this.note = note;
         this.status = Status.PUBLISHED;
         this.publishedBy = publisher;
         this.publishedAt = Instant.now();
