@@ -1,5 +1,8 @@
 import './components/orders.js';
 import './components/order.js';
+import './components/rules/rules-page.js';
+import './components/rules/rule-editor.js';
+import './components/rules/versions.js';
 
 /**
  * The portal's pages, first match wins. `pattern` is matched against the path below /portal; its groups become the
@@ -10,6 +13,10 @@ import './components/order.js';
 export const ROUTES = [
   { pattern: /^\/$/, tag: 'orden-orders', nav: 'nav.myOrders', href: '/' },
   { pattern: /^\/workorders\/([^/]+)\/?$/, tag: 'orden-order', params: ['ref'] },
+  { pattern: /^\/admin\/rules\/?$/, tag: 'orden-rules', roles: ['tenant-admin'], nav: 'nav.rules', href: '/admin/rules' },
+  { pattern: /^\/admin\/rules\/new\/?$/, tag: 'orden-rule-editor', roles: ['tenant-admin'] },
+  { pattern: /^\/admin\/rules\/edit\/([^/]+)\/?$/, tag: 'orden-rule-editor', params: ['key'], roles: ['tenant-admin'] },
+  { pattern: /^\/admin\/rules\/versions\/?$/, tag: 'orden-config-versions', roles: ['tenant-admin'] },
 ];
 
 export function match(path) {
