@@ -137,7 +137,7 @@ class OrdenRuleEditor extends LivePage {
     const rules = [...(this.copy.bundle.rules ?? [])];
     let index = rules.findIndex(existing => existing.key === rule.key);
     if (this.isNew && index >= 0) {
-      this.localErrors = [{ field: '/key', message: `rules/${rule.key}.js already exists` }];
+      this.localErrors = [{ field: '/key', message: t('editor.keyTaken', { key: rule.key }) }];
       return null;
     }
     if (index < 0) index = rules.push(rule) - 1;
@@ -426,10 +426,17 @@ function sides(message) {
 function readBack(text) {
   if (text.startsWith('the error') || text === 'no error') return text;
   try {
-    return pretty(JSON.parse(text));
+    return pretty(sortedKeys(JSON.parse(text)));
   } catch {
     return undefined;
   }
+}
+
+/** Objects' keys in one order on both sides, so that the diff shows values that differ, not key order (equal in JSON). */
+function sortedKeys(value) {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.keys(value).sort().map(key => [key, sortedKeys(value[key])]));
 }
 
 customElements.define('orden-rule-editor', OrdenRuleEditor);

@@ -22,7 +22,9 @@ class OrdenConfigVersions extends LivePage {
 
   async load() {
     try {
-      this.versions = await api('/admin/config/versions');
+      const [versions, members] = await Promise.all([api('/admin/config/versions'), api('/members').catch(() => [])]);
+      this.versions = versions;
+      this.people = new Map(members.map(member => [member.id, member.name ?? member.email]));
       const active = this.versions.find(version => version.active);
       this.from ??= active?.version ?? this.versions.at(-1)?.version;
       this.to ??= this.versions[0]?.version;
@@ -119,12 +121,16 @@ class OrdenConfigVersions extends LivePage {
       <tr data-version="${version.version}" data-status="${status}">
         <th scope="row">${version.version}</th>
         <td><span class="version-status status-${status}">${t(`versions.${status}`)}</span></td>
-        <td>${version.publishedBy ?? version.createdBy}</td>
+        <td>${this.person(version.publishedBy ?? version.createdBy)}</td>
         <td><time datetime="${version.publishedAt ?? version.createdAt}">${formatDateTime(version.publishedAt ?? version.createdAt)}</time></td>
         <td>${version.note ?? ''}</td>
         <td>${status === 'published' ? html`<button type="button" class="button-quiet" data-rollback="${version.version}">
           ${t('versions.rollback', { n: version.version })}</button>` : ''}</td>
       </tr>`;
+  }
+
+  person(id) {
+    return this.people.get(id) ?? id;
   }
 
   label(version) {
