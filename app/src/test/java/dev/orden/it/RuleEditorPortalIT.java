@@ -85,7 +85,7 @@ class RuleEditorPortalIT {
 
     @Test
     void adminWritesTestsDryRunsPublishesDiffsAndRollsBackARule() {
-        var browser = chromium();
+        var browser = chromium("en-US", false);
         try {
             signIn(browser);
             // The portal's Content-Security-Policy stays as it is: the editor must work without any exception.
@@ -112,6 +112,33 @@ class RuleEditorPortalIT {
         assertEquals(3, active.getInt("version"), active.toString());
         var rules = active.getJsonObject("bundle").getJsonArray("rules");
         assertTrue(rules == null || rules.isEmpty(), "version 1's rules (none) are active again: " + rules);
+    }
+
+    @Test
+    void spanishOnAPhone() {
+        var browser = chromium("es-ES", true);
+        try {
+            signIn(browser);
+            click(browser, By.linkText("Reglas"));
+            awaitText(browser, By.tagName("h1"), "Reglas");
+            fitsTheScreen(browser);
+            click(browser, By.linkText("Nueva regla"));
+            awaitText(browser, By.tagName("h1"), "Nueva regla");
+            await(browser, By.cssSelector(".rule-source .CodeMirror"));
+            assertEquals("Código (JavaScript)", browser.findElement(By.cssSelector("label[for='rule-source']")).getText());
+            fitsTheScreen(browser);
+            screenshot(browser, "rule-editor-es-phone");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void fitsTheScreen(WebDriver browser) {
+        var widths = js(browser).executeScript(
+                "return [document.documentElement.scrollWidth, window.innerWidth]").toString();
+        var parts = widths.replaceAll("[\\[\\] ]", "").split(",");
+        assertTrue(Integer.parseInt(parts[0]) <= Integer.parseInt(parts[1]), "no sideways scrolling: " + widths);
+        assertTrue(Integer.parseInt(parts[1]) <= 400, "a phone's width: " + widths);
     }
 
     private static void writeTheRule(WebDriver browser) {
@@ -275,14 +302,20 @@ class RuleEditorPortalIT {
         }
     }
 
-    /** The system's Chromium and chromedriver (no Selenium Manager download), English, a laptop's window. */
-    private static ChromeDriver chromium() {
+    /** The system's Chromium and chromedriver (no Selenium Manager download), a laptop's window or a phone's. */
+    private static ChromeDriver chromium(String language, boolean phone) {
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--lang=en-US", "--window-size=1400,1000");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
+                "--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        if (phone) {
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", 390, "height", 844, "pixelRatio", 2.0, "touch", true, "mobile", true)));
+        } else {
+            options.addArguments("--window-size=1400,1000");
+        }
         return new ChromeDriver(service, options);
     }
 }

@@ -8,7 +8,7 @@ import { lineDiff, pretty, splitTable } from './diff.js';
 import { DryRunPanel } from './dry-run.js';
 import { ERROR_KINDS, EVENTS, MODES, ON_ERROR, post, problemErrors, put, typeName, workingCopy } from './workspace.js';
 
-const TEMPLATE = `// Returns the effects for one event: [{type: 'assign', team: '…'}, {type: 'priority', priority: 'HIGH'}, …]
+const TEMPLATE = `// input: {event, order, change, actor, now, teams, areas}; returns the effects, e.g. [{type: 'assign', team: 'x'}]
 function rule(input) {
   return [];
 }
