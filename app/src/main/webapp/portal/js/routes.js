@@ -13,7 +13,9 @@ import './components/rules/versions.js';
 export const ROUTES = [
   { pattern: /^\/$/, tag: 'orden-orders', nav: 'nav.myOrders', href: '/' },
   { pattern: /^\/workorders\/([^/]+)\/?$/, tag: 'orden-order', params: ['ref'] },
-  { pattern: /^\/admin\/rules\/?$/, tag: 'orden-rules', roles: ['tenant-admin'], nav: 'nav.rules', href: '/admin/rules' },
+  {
+    pattern: /^\/admin\/rules\/?$/, tag: 'orden-rules', roles: ['tenant-admin'], nav: 'nav.rules', href: '/admin/rules',
+  },
   { pattern: /^\/admin\/rules\/new\/?$/, tag: 'orden-rule-editor', roles: ['tenant-admin'] },
   { pattern: /^\/admin\/rules\/edit\/([^/]+)\/?$/, tag: 'orden-rule-editor', params: ['key'], roles: ['tenant-admin'] },
   { pattern: /^\/admin\/rules\/versions\/?$/, tag: 'orden-config-versions', roles: ['tenant-admin'] },

@@ -120,8 +120,9 @@ export function unifiedTable(file) {
   return html`
     <table class="diff diff-unified">
       <caption class="visually-hidden">${file.name}</caption>
-      <thead class="visually-hidden"><tr><th scope="col">${t('diff.oldLine')}</th><th scope="col">${t('diff.newLine')}</th>
-        <th scope="col">${t('diff.change')}</th><th scope="col">${t('diff.text')}</th></tr></thead>
+      <thead class="visually-hidden"><tr><th scope="col">${t('diff.oldLine')}</th>
+        <th scope="col">${t('diff.newLine')}</th><th scope="col">${t('diff.change')}</th>
+        <th scope="col">${t('diff.text')}</th></tr></thead>
       <tbody>
         ${hunks(file.lines).map(line => line.skipped ? html`
           <tr class="diff-skip"><td colspan="4">${t('diff.unchanged', { n: line.skipped })}</td></tr>` : html`
@@ -137,15 +138,20 @@ export function splitTable(file) {
   const shown = hunks(file.lines);
   for (let i = 0; i < shown.length;) {
     const line = shown[i];
-    if (line.skipped || line.op === ' ') { rows.push(line.skipped ? line : { left: line, right: line }); i++; continue; }
+    if (line.skipped || line.op === ' ') {
+      rows.push(line.skipped ? line : { left: line, right: line });
+      i++;
+      continue;
+    }
     const removed = [];
     const added = [];
     while (i < shown.length && shown[i].op === '-') removed.push(shown[i++]);
     while (i < shown.length && shown[i].op === '+') added.push(shown[i++]);
     for (let k = 0; k < Math.max(removed.length, added.length); k++) rows.push({ left: removed[k], right: added[k] });
   }
-  const side = (line, number) => line ? html`<td class="ln">${line[number]}</td>
-    <td class="code ${opClass(line.op)}">${marker(line.op)}<code>${line.text}</code></td>` : html`<td class="ln"></td><td class="code"></td>`;
+  const side = (line, number) => (line ? html`<td class="ln">${line[number]}</td>
+    <td class="code ${opClass(line.op)}">${marker(line.op)}<code>${line.text}</code></td>`
+    : html`<td class="ln"></td><td class="code"></td>`);
   return html`
     <table class="diff diff-split">
       <caption class="visually-hidden">${file.name}</caption>

@@ -38,7 +38,8 @@ export class DryRunPanel {
 
   wire(root, run) {
     root.querySelector('[data-dry-run]').addEventListener('click', run);
-    root.querySelectorAll('input[name="dry-scope"]').forEach(input => input.addEventListener('change', () => this.redraw()));
+    root.querySelectorAll('input[name="dry-scope"]')
+      .forEach(input => input.addEventListener('change', () => this.redraw()));
   }
 
   view(busy) {
@@ -48,16 +49,22 @@ export class DryRunPanel {
         <p class="hint">${t('dry.hint')}</p>
         <div class="field-row dry-form">
           <fieldset class="checks"><legend class="visually-hidden">${t('dry.title')}</legend>
-            <label><input type="radio" name="dry-scope" value="last" ${this.scope === 'last' ? 'checked' : ''}> ${t('dry.last')}</label>
-            <label><input type="radio" name="dry-scope" value="one" ${this.scope === 'one' ? 'checked' : ''}> ${t('dry.one')}</label>
+            <label><input type="radio" name="dry-scope" value="last" ${this.scope === 'last' ? 'checked' : ''}>
+              ${t('dry.last')}</label>
+            <label><input type="radio" name="dry-scope" value="one" ${this.scope === 'one' ? 'checked' : ''}>
+              ${t('dry.one')}</label>
           </fieldset>
           ${this.scope === 'last'
-            ? html`<label class="field">${t('dry.count')}<input name="dry-count" type="number" min="1" max="500" value="${this.count}"></label>`
-            : html`<label class="field">${t('dry.order')}<input name="dry-order" value="${this.order}" placeholder="WO-12"></label>`}
+            ? html`<label class="field">${t('dry.count')}
+                <input name="dry-count" type="number" min="1" max="500" value="${this.count}"></label>`
+            : html`<label class="field">${t('dry.order')}
+                <input name="dry-order" value="${this.order}" placeholder="WO-12"></label>`}
           <button type="button" class="button" data-dry-run ${busy ? 'disabled' : ''}>${t('dry.run')}</button>
         </div>
         ${this.errors ? html`<ul class="field-errors" role="alert" tabindex="-1" data-result="dry">
-          ${this.errors.map(error => html`<li>${error.field ? html`<code>${error.field}</code>: ` : ''}${error.message}</li>`)}</ul>` : ''}
+          ${this.errors.map(error => html`
+            <li>${error.field ? html`<code>${error.field}</code>: ` : ''}${error.message}</li>`)}
+          </ul>` : ''}
         ${this.result ? this.table(this.result) : ''}
       </section>`;
   }
@@ -74,16 +81,19 @@ export class DryRunPanel {
             <th scope="col">${t('dry.errors')}</th><th scope="col">${t('dry.duration')}</th></tr></thead>
           <tbody>
             ${results.map(result => html`
-              <tr data-order="${result.number ?? result.orderId ?? ''}" class="${result.effects.length ? 'with-effects' : ''}">
+              <tr data-order="${result.number ?? result.orderId ?? ''}"
+                class="${result.effects.length ? 'with-effects' : ''}">
                 <th scope="row">${result.number ? html`<a href="/portal/workorders/${encodeURIComponent(result.number)}"
                   data-link>${result.number}</a>` : '—'}</th>
                 <td>${result.effects.length ? html`<ul class="effects">${result.effects.map(e => html`
                   <li><code>${JSON.stringify(e.effect)}</code></li>`)}</ul>` : t('dry.none')}</td>
                 <td>${result.errors.length ? html`<ul class="effects">${result.errors.map(e => html`
-                  <li>${e.kind}${e.line ? ` (${e.line}:${e.column})` : ''}: ${e.message}</li>`)}</ul>` : t('dry.none')}</td>
+                  <li>${e.kind}${e.line ? ` (${e.line}:${e.column})` : ''}: ${e.message}</li>`)}</ul>`
+                  : t('dry.none')}</td>
                 <td class="num">${t('dry.micros', { n: result.durationMicros })}</td>
               </tr>
-              ${result.log?.length ? html`<tr class="dry-log"><td colspan="4"><span class="muted">${t('dry.log')}:</span>
+              ${result.log?.length ? html`<tr class="dry-log"><td colspan="4">
+                <span class="muted">${t('dry.log')}:</span>
                 <pre>${result.log.join('\n')}</pre></td></tr>` : ''}`)}
           </tbody>
         </table>

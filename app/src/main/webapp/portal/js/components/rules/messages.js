@@ -5,7 +5,8 @@ addMessages({
   en: {
     'nav.rules': 'Rules',
     'rules.title': 'Rules',
-    'rules.intro': 'Flow rules run on the events of your orders. Edit one, run its tests, try it on recent orders, then publish.',
+    'rules.intro': 'Flow rules run on the events of your orders. Edit one, run its tests, try it on recent orders, '
+      + 'then publish.',
     'rules.showing.active': 'Rules of the active version {version}.',
     'rules.showing.draft': 'Rules of draft version {version}, not yet published (active: version {active}).',
     'rules.new': 'New rule',
@@ -41,7 +42,8 @@ addMessages({
     'editor.description': 'Description',
     'editor.schedule': 'Schedule (cron, for the schedule event)',
     'editor.source': 'Source (JavaScript)',
-    'editor.sourceHint': 'function rule(input) returns an array of effects. Tab leaves the editor; Ctrl-] and Ctrl-[ indent.',
+    'editor.sourceHint': 'function rule(input) returns an array of effects. Tab leaves the editor; Ctrl-] and '
+      + 'Ctrl-[ indent.',
     'editor.tests': 'Test cases',
     'editor.testsHint': 'Each case gives the input the rule receives and the effects it must return (JSON).',
     'editor.addCase': 'Add a test case',
@@ -74,7 +76,8 @@ addMessages({
     'dry.one': 'One order',
     'dry.order': 'Order number or id',
     'dry.run': 'Dry run',
-    'dry.summary': '{orders} orders: {withEffects} with effects, {errors} with errors; {byType}p50 {p50} µs, p95 {p95} µs.',
+    'dry.summary': '{orders} orders: {withEffects} with effects, {errors} with errors; {byType}'
+      + 'p50 {p50} µs, p95 {p95} µs.',
     'dry.order.col': 'Order',
     'dry.effects': 'Effects',
     'dry.errors': 'Errors',
@@ -101,7 +104,8 @@ addMessages({
     'versions.published': 'Published',
     'versions.rollback': 'Roll back to {n}',
     'versions.confirmTitle': 'Roll back to version {n}?',
-    'versions.confirmText': 'A new version is published with version {n}\'s configuration and made active. Nothing is deleted; a draft keeps its changes.',
+    'versions.confirmText': 'A new version is published with version {n}\'s configuration and made active. '
+      + 'Nothing is deleted; a draft keeps its changes.',
     'versions.confirm': 'Roll back',
     'versions.cancel': 'Cancel',
     'versions.rolledBack': 'Version {version} published: {note}.',
@@ -129,7 +133,8 @@ addMessages({
   es: {
     'nav.rules': 'Reglas',
     'rules.title': 'Reglas',
-    'rules.intro': 'Las reglas de flujo se ejecutan con los eventos de tus órdenes. Edita una, ejecuta sus pruebas, pruébala con órdenes recientes y publícala.',
+    'rules.intro': 'Las reglas de flujo se ejecutan con los eventos de tus órdenes. Edita una, ejecuta sus pruebas, '
+      + 'pruébala con órdenes recientes y publícala.',
     'rules.showing.active': 'Reglas de la versión activa {version}.',
     'rules.showing.draft': 'Reglas del borrador {version}, aún sin publicar (activa: versión {active}).',
     'rules.new': 'Nueva regla',
@@ -160,12 +165,14 @@ addMessages({
     'editor.base.active': 'Al guardar se crea un borrador a partir de la versión activa {version}.',
     'editor.descriptor': 'Descriptor',
     'editor.key': 'Clave',
-    'editor.keyHint': 'Minúsculas, dígitos y _; el nombre del fichero (rules/<clave>.js). No se puede cambiar después.',
+    'editor.keyHint': 'Minúsculas, dígitos y _; el nombre del fichero (rules/<clave>.js). '
+      + 'No se puede cambiar después.',
     'editor.keyTaken': 'Otra regla tiene la clave {key}.',
     'editor.description': 'Descripción',
     'editor.schedule': 'Programación (cron, para el evento schedule)',
     'editor.source': 'Código (JavaScript)',
-    'editor.sourceHint': 'function rule(input) devuelve una lista de efectos. Tab sale del editor; Ctrl-] y Ctrl-[ sangran.',
+    'editor.sourceHint': 'function rule(input) devuelve una lista de efectos. Tab sale del editor; '
+      + 'Ctrl-] y Ctrl-[ sangran.',
     'editor.tests': 'Casos de prueba',
     'editor.testsHint': 'Cada caso da la entrada que recibe la regla y los efectos que debe devolver (JSON).',
     'editor.addCase': 'Añadir un caso de prueba',
@@ -198,7 +205,8 @@ addMessages({
     'dry.one': 'Una orden',
     'dry.order': 'Número o id de la orden',
     'dry.run': 'Ejecutar de prueba',
-    'dry.summary': '{orders} órdenes: {withEffects} con efectos, {errors} con errores; {byType}p50 {p50} µs, p95 {p95} µs.',
+    'dry.summary': '{orders} órdenes: {withEffects} con efectos, {errors} con errores; {byType}'
+      + 'p50 {p50} µs, p95 {p95} µs.',
     'dry.order.col': 'Orden',
     'dry.effects': 'Efectos',
     'dry.errors': 'Errores',
@@ -225,7 +233,8 @@ addMessages({
     'versions.published': 'Publicada',
     'versions.rollback': 'Volver a la {n}',
     'versions.confirmTitle': '¿Volver a la versión {n}?',
-    'versions.confirmText': 'Se publica una versión nueva con la configuración de la versión {n} y pasa a ser la activa. No se borra nada; un borrador conserva sus cambios.',
+    'versions.confirmText': 'Se publica una versión nueva con la configuración de la versión {n} y pasa a ser la '
+      + 'activa. No se borra nada; un borrador conserva sus cambios.',
     'versions.confirm': 'Volver',
     'versions.cancel': 'Cancelar',
     'versions.rolledBack': 'Versión {version} publicada: {note}.',

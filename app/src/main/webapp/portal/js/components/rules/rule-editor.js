@@ -8,7 +8,8 @@ import { lineDiff, pretty, splitTable } from './diff.js';
 import { DryRunPanel } from './dry-run.js';
 import { ERROR_KINDS, EVENTS, MODES, ON_ERROR, post, problemErrors, put, typeName, workingCopy } from './workspace.js';
 
-const TEMPLATE = `// input: {event, order, change, actor, now, teams, areas}; returns the effects, e.g. [{type: 'assign', team: 'x'}]
+const TEMPLATE = `// input: {event, order, change, actor, now, teams, areas}
+// returns the effects, e.g. [{type: 'assign', team: 'x'}]
 function rule(input) {
   return [];
 }
@@ -114,7 +115,8 @@ class OrdenRuleEditor extends LivePage {
     if (test.event) made.event = test.event;
     made.input = this.json(test.inputText || '{}', `${t('editor.case', { n: i + 1 })}: ${t('editor.caseInput')}`);
     if (test.expectKind === 'effects') {
-      made.expect = this.json(test.expectText || '[]', `${t('editor.case', { n: i + 1 })}: ${t('editor.caseExpected')}`);
+      made.expect = this.json(test.expectText || '[]',
+        `${t('editor.case', { n: i + 1 })}: ${t('editor.caseExpected')}`);
     } else {
       made.expectError = test.expectKind;
     }
@@ -258,7 +260,8 @@ class OrdenRuleEditor extends LivePage {
         ${this.localErrors.length ? html`<ul class="field-errors" role="alert" data-local-errors>
           ${this.localErrors.map(error => html`<li>${error.message}</li>`)}</ul>` : ''}
         <p class="rule-buttons">
-          <button type="button" class="button" data-run-tests ${this.busy ? 'disabled' : ''}>${t('editor.runTests')}</button>
+          <button type="button" class="button" data-run-tests ${this.busy ? 'disabled' : ''}>
+            ${t('editor.runTests')}</button>
         </p>
         ${this.testsView()}
         ${this.dry.view(this.busy)}
@@ -278,7 +281,8 @@ class OrdenRuleEditor extends LivePage {
             autocapitalize="off" aria-describedby="key-hint"></label>
         <p class="hint" id="key-hint">${t('editor.keyHint')}</p>
         <label class="field">${t('rules.name')}<input name="name" value="${d.name}" required></label>
-        <label class="field">${t('editor.description')}<textarea name="description" rows="2">${d.description ?? ''}</textarea></label>
+        <label class="field">${t('editor.description')}
+          <textarea name="description" rows="2">${d.description ?? ''}</textarea></label>
         <fieldset class="checks"><legend>${t('rules.events')}</legend>
           ${EVENTS.map(event => html`<label><input type="checkbox" name="events" value="${event}"
             ${d.events?.includes(event) ? 'checked' : ''}> <code>${event}</code></label>`)}
@@ -295,7 +299,8 @@ class OrdenRuleEditor extends LivePage {
         <label class="field">${t('rules.onError')}<select name="onError">
           ${ON_ERROR.map(policy => html`<option value="${policy}" ${(d.onError ?? 'skip') === policy ? 'selected' : ''}>
             ${t(`onError.${policy}`)}</option>`)}</select></label>
-        <fieldset class="checks"><legend>${t('rules.types')} <span class="muted">(${t('rules.allTypes')}: ∅)</span></legend>
+        <fieldset class="checks">
+          <legend>${t('rules.types')} <span class="muted">(${t('rules.allTypes')}: ∅)</span></legend>
           ${types.map(type => html`<label><input type="checkbox" name="types" value="${type.key}"
             ${d.types?.includes(type.key) ? 'checked' : ''}> ${typeName(type, lang())}</label>`)}
         </fieldset>
@@ -314,7 +319,8 @@ class OrdenRuleEditor extends LivePage {
             <div class="field-row">
               <label class="field">${t('editor.caseEvent')}<select name="case-${i}-event">
                 <option value="">${t('editor.caseEventDefault')}</option>
-                ${EVENTS.map(event => html`<option value="${event}" ${test.event === event ? 'selected' : ''}>${event}</option>`)}
+                ${EVENTS.map(event => html`
+                  <option value="${event}" ${test.event === event ? 'selected' : ''}>${event}</option>`)}
               </select></label>
               <label class="field">${t('editor.caseExpect')}<select name="case-${i}-expectKind">
                 <option value="effects">${t('editor.caseExpectEffects')}</option>
@@ -325,10 +331,12 @@ class OrdenRuleEditor extends LivePage {
             <div class="field-row">
               <label class="field">${t('editor.caseInput')}<textarea name="case-${i}-input" rows="6" spellcheck="false"
                 class="json">${test.inputText}</textarea></label>
-              <label class="field">${t('editor.caseExpected')}<textarea name="case-${i}-expect" rows="6" spellcheck="false"
+              <label class="field">${t('editor.caseExpected')}
+                <textarea name="case-${i}-expect" rows="6" spellcheck="false"
                 class="json" ${test.expectKind === 'effects' ? '' : 'disabled'}>${test.expectText}</textarea></label>
             </div>
-            <button type="button" class="button-quiet" data-remove-case="${i}">${t('editor.removeCase', { n: i + 1 })}</button>
+            <button type="button" class="button-quiet" data-remove-case="${i}">
+              ${t('editor.removeCase', { n: i + 1 })}</button>
           </fieldset>`)}
         <button type="button" class="button-quiet" data-add-case>${t('editor.addCase')}</button>
       </fieldset>`;
@@ -351,13 +359,15 @@ class OrdenRuleEditor extends LivePage {
               <span class="verdict">${result.passed ? t('editor.pass') : t('editor.fail')}</span> ${result.name}
               ${result.message ? html`<p class="muted">${result.message}</p>` : ''}
               ${result.sides ? html`<div class="test-diff" data-test-diff>
-                <p class="diff-legend"><span>${t('editor.expectedSide')}</span><span>${t('editor.actualSide')}</span></p>
+                <p class="diff-legend">
+                  <span>${t('editor.expectedSide')}</span><span>${t('editor.actualSide')}</span></p>
                 ${splitTable({ name: result.name, lines: lineDiff(result.sides.expected.split('\n'),
                   result.sides.actual.split('\n')) })}</div>` : ''}
             </li>`)}
         </ul>
         ${others.length ? html`<h3>${t('editor.otherErrors')}</h3>
-          <ul class="field-errors">${others.map(error => html`<li>${error.file ?? error.field}: ${error.message}</li>`)}</ul>` : ''}
+          <ul class="field-errors">
+            ${others.map(error => html`<li>${error.file ?? error.field}: ${error.message}</li>`)}</ul>` : ''}
       </section>`;
   }
 
@@ -368,12 +378,15 @@ class OrdenRuleEditor extends LivePage {
         <h2 id="publish-title">${t('publish.title')}</h2>
         <label class="field">${t('publish.note')}<input name="note" maxlength="500" value="${this.note}"></label>
         <button type="button" class="button" data-publish ${this.busy ? 'disabled' : ''}>${t('publish.button')}</button>
-        ${result?.version ? html`<p class="notice" role="status" tabindex="-1" data-result="publish" data-published="${result.version}">
+        ${result?.version ? html`<p class="notice" role="status" tabindex="-1" data-result="publish"
+          data-published="${result.version}">
           ${t('publish.done', { version: result.version })}
           <a href="/portal/admin/rules/versions" data-link>${t('rules.versions')}</a></p>` : ''}
-        ${result?.errors ? html`<div class="field-errors" role="alert" tabindex="-1" data-result="publish" data-publish-blocked>
+        ${result?.errors ? html`<div class="field-errors" role="alert" tabindex="-1" data-result="publish"
+          data-publish-blocked>
           <p>${t('publish.blocked')}</p>
-          <ul>${result.errors.map(error => html`<li>${error.file ? html`<code>${error.file}</code>: ` : ''}${error.message}</li>`)}</ul>
+          <ul>${result.errors.map(error => html`
+            <li>${error.file ? html`<code>${error.file}</code>: ` : ''}${error.message}</li>`)}</ul>
         </div>` : ''}
       </section>`;
   }
@@ -432,7 +445,7 @@ function readBack(text) {
   }
 }
 
-/** Objects' keys in one order on both sides, so that the diff shows values that differ, not key order (equal in JSON). */
+/** Objects' keys in one order on both sides, so that the diff shows the values that differ, not the keys' order. */
 function sortedKeys(value) {
   if (Array.isArray(value)) return value.map(sortedKeys);
   if (value === null || typeof value !== 'object') return value;

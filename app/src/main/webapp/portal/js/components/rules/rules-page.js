@@ -42,7 +42,8 @@ class OrdenRules extends LivePage {
       return;
     }
     const { bundle, draftVersion, activeVersion } = this.copy;
-    const rules = [...(bundle.rules ?? [])].sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || a.key.localeCompare(b.key));
+    const rules = [...(bundle.rules ?? [])]
+      .sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || a.key.localeCompare(b.key));
     this.innerHTML = html`
       <section class="rules-page" data-view="rules">
         <h1>${t('rules.title')}</h1>
@@ -74,7 +75,8 @@ class OrdenRules extends LivePage {
     const usage = this.usage.get(rule.key);
     const last = this.lastErrors.get(rule.key);
     const mode = rule.mode ?? 'active';
-    const types = (rule.types ?? []).map(key => typeName(bundle.types?.find(type => type.key === key) ?? { key }, lang()));
+    const types = (rule.types ?? [])
+      .map(key => typeName(bundle.types?.find(type => type.key === key) ?? { key }, lang()));
     return html`
       <tr data-rule="${rule.key}">
         <th scope="row"><a href="/portal/admin/rules/edit/${encodeURIComponent(rule.key)}" data-link>${rule.name}</a>

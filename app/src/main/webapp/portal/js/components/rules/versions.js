@@ -85,7 +85,8 @@ class OrdenConfigVersions extends LivePage {
       return;
     }
     if (!this.versions) {
-      this.innerHTML = html`<h1>${t('versions.title')}</h1><p class="muted" role="status">${t('loading')}</p>`.toString();
+      this.innerHTML = html`<h1>${t('versions.title')}</h1>
+        <p class="muted" role="status">${t('loading')}</p>`.toString();
       return;
     }
     this.innerHTML = html`
@@ -117,14 +118,16 @@ class OrdenConfigVersions extends LivePage {
 
   row(version) {
     const status = version.active ? 'active' : version.status === 'DRAFT' ? 'draft' : 'published';
+    const at = version.publishedAt ?? version.createdAt;
     return html`
       <tr data-version="${version.version}" data-status="${status}">
         <th scope="row">${version.version}</th>
         <td><span class="version-status status-${status}">${t(`versions.${status}`)}</span></td>
         <td>${this.person(version.publishedBy ?? version.createdBy)}</td>
-        <td><time datetime="${version.publishedAt ?? version.createdAt}">${formatDateTime(version.publishedAt ?? version.createdAt)}</time></td>
+        <td><time datetime="${at}">${formatDateTime(at)}</time></td>
         <td>${version.note ?? ''}</td>
-        <td>${status === 'published' ? html`<button type="button" class="button-quiet" data-rollback="${version.version}">
+        <td>${status === 'published' ? html`
+          <button type="button" class="button-quiet" data-rollback="${version.version}">
           ${t('versions.rollback', { n: version.version })}</button>` : ''}</td>
       </tr>`;
   }
@@ -140,7 +143,8 @@ class OrdenConfigVersions extends LivePage {
 
   diffForm() {
     const options = selected => this.versions.map(version => html`
-      <option value="${version.version}" ${version.version === selected ? 'selected' : ''}>${this.label(version)}</option>`);
+      <option value="${version.version}" ${version.version === selected ? 'selected' : ''}>
+        ${this.label(version)}</option>`);
     return html`
       <form class="diff-form">
         <h2>${t('diff.title')}</h2>
@@ -149,7 +153,8 @@ class OrdenConfigVersions extends LivePage {
           <label class="field">${t('diff.to')}<select name="to">${options(this.to)}</select></label>
           <label class="field">${t('diff.layout')}<select name="layout">
             <option value="unified" ${this.layout === 'unified' ? 'selected' : ''}>${t('diff.unified')}</option>
-            <option value="split" ${this.layout === 'split' ? 'selected' : ''}>${t('diff.split')}</option></select></label>
+            <option value="split" ${this.layout === 'split' ? 'selected' : ''}>${t('diff.split')}</option>
+          </select></label>
           <button type="submit" class="button" data-show-diff>${t('diff.show')}</button>
         </div>
       </form>`;
@@ -162,7 +167,8 @@ class OrdenConfigVersions extends LivePage {
     const diff = this.diff;
     if (!diff) return '';
     if (!diff.patch.length) {
-      return html`<p class="notice" tabindex="-1" data-diff-result>${t('diff.same', { from: diff.from, to: diff.to })}</p>`;
+      return html`<p class="notice" tabindex="-1" data-diff-result>
+        ${t('diff.same', { from: diff.from, to: diff.to })}</p>`;
     }
     const table = this.layout === 'split' ? splitTable : unifiedTable;
     return html`
