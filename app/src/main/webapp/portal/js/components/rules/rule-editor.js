@@ -8,6 +8,7 @@ import { lineDiff, pretty, splitTable } from './diff.js';
 import { DryRunPanel } from './dry-run.js';
 import { ERROR_KINDS, EVENTS, MODES, ON_ERROR, post, problemErrors, put, typeName, workingCopy } from './workspace.js';
 
+const KEY = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
 const TEMPLATE = `// input: {event, order, change, actor, now, teams, areas}
 // returns the effects, e.g. [{type: 'assign', team: 'x'}]
 function rule(input) {
@@ -136,6 +137,10 @@ class OrdenRuleEditor extends LivePage {
   async save() {
     const rule = this.toRule();
     if (!rule) return null;
+    if (!KEY.test(rule.key)) {
+      this.localErrors = [{ field: '/key', message: t('editor.keyInvalid') }];
+      return null;
+    }
     const rules = [...(this.copy.bundle.rules ?? [])];
     let index = rules.findIndex(existing => existing.key === rule.key);
     if (this.isNew && index >= 0) {
@@ -277,7 +282,7 @@ class OrdenRuleEditor extends LivePage {
       <fieldset class="rule-descriptor">
         <legend>${t('editor.descriptor')}</legend>
         <label class="field">${t('editor.key')}
-          <input name="key" value="${d.key}" ${this.isNew ? '' : 'readonly'} required pattern="[a-z][a-z0-9_]*"
+          <input name="key" value="${d.key}" ${this.isNew ? '' : 'readonly'} required pattern="[a-zA-Z][a-zA-Z0-9_]{0,63}"
             autocapitalize="off" aria-describedby="key-hint"></label>
         <p class="hint" id="key-hint">${t('editor.keyHint')}</p>
         <label class="field">${t('rules.name')}<input name="name" value="${d.name}" required></label>
