@@ -157,6 +157,9 @@ class RuleEditorPortalIT {
         // Highlighted: keywords and strings are marked up by the JavaScript mode.
         assertTrue(!code.findElements(By.cssSelector(".cm-keyword")).isEmpty(), "keywords highlighted");
         assertTrue(!code.findElements(By.cssSelector(".cm-string")).isEmpty(), "strings highlighted");
+        // No keyboard trap: Tab leaves the editor for the descriptor's first field.
+        input.sendKeys(Keys.TAB);
+        assertEquals("key", js(browser).executeScript("return document.activeElement.name"));
     }
 
     private static void addAFailingCase(WebDriver browser) {
