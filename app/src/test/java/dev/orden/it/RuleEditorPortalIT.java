@@ -54,8 +54,10 @@ class RuleEditorPortalIT {
             "if (!keywords.any(input.order.title, LEAKS)) return [];",
             "return [{type: 'assign', team: 'plumbing', reason: 'leak keywords'}];",
             "}");
-    private static final String WRONG = "[{\"type\": \"assign\", \"team\": \"fontaneria\", \"reason\": \"leak keywords\"}]";
-    private static final String RIGHT = "[{\"type\": \"assign\", \"team\": \"plumbing\", \"reason\": \"leak keywords\"}]";
+    private static final String WRONG = "[{\"type\": \"assign\", \"team\": \"fontaneria\", \"reason\": "
+            + "\"leak keywords\"}]";
+    private static final String RIGHT = "[{\"type\": \"assign\", \"team\": \"plumbing\", \"reason\": "
+            + "\"leak keywords\"}]";
 
     static String slug;
     static String email;
@@ -89,8 +91,8 @@ class RuleEditorPortalIT {
         try {
             signIn(browser);
             // The portal's Content-Security-Policy stays as it is: the editor must work without any exception.
-            js(browser).executeScript("window.cspViolations = []; document.addEventListener("
-                    + "'securitypolicyviolation', e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI))");
+            js(browser).executeScript("window.cspViolations = []; document.addEventListener('securitypolicyviolation',"
+                    + " e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI))");
             click(browser, By.linkText("Rules"));
             await(browser, By.cssSelector("[data-view='rules'] .empty"));
             click(browser, By.linkText("New rule"));
@@ -115,6 +117,35 @@ class RuleEditorPortalIT {
     }
 
     @Test
+    void aRuleIsRemovedFromTheDraftAfterAConfirmation() {
+        var rule = Json.createObjectBuilder().add("key", "stale_rule").add("name", "Stale rule")
+                .add("events", Json.createArrayBuilder().add("workorder.created"))
+                .add("source", "function rule(input) { return []; }");
+        admin.send("PUT", "/admin/config/draft/rules", Api.JSON, Json.createArrayBuilder().add(rule).build().toString(),
+                Map.of()).expect(200);
+        var browser = chromium("en-US", false);
+        try {
+            signIn(browser);
+            click(browser, By.linkText("Rules"));
+            await(browser, By.cssSelector("[data-showing='draft']"));
+            click(browser, By.linkText("Stale rule"));
+            await(browser, By.cssSelector("[data-remove]")).click();
+            var dialog = await(browser, By.cssSelector(".rule-remove dialog[open]"));
+            dialog.findElement(By.cssSelector("[data-remove-cancel]")).click();
+            assertEquals("Remove from the draft",
+                    js(browser).executeScript("return document.activeElement.textContent.trim()"), "focus back");
+            browser.findElement(By.cssSelector("[data-remove]")).click();
+            await(browser, By.cssSelector(".rule-remove dialog[open] [data-remove-confirm]")).click();
+            await(browser, By.cssSelector("[data-view='rules'] .empty"));
+            assertTrue(browser.getCurrentUrl().endsWith("/portal/admin/rules"), browser.getCurrentUrl());
+        } finally {
+            browser.quit();
+        }
+        var draft = admin.get("/admin/config/draft").expect(200).json().getJsonObject("bundle");
+        assertTrue(draft.getJsonArray("rules").isEmpty(), draft.toString());
+    }
+
+    @Test
     void spanishOnAPhone() {
         var browser = chromium("es-ES", true);
         try {
@@ -125,7 +156,8 @@ class RuleEditorPortalIT {
             click(browser, By.linkText("Nueva regla"));
             awaitText(browser, By.tagName("h1"), "Nueva regla");
             await(browser, By.cssSelector(".rule-source .CodeMirror"));
-            assertEquals("Código (JavaScript)", browser.findElement(By.cssSelector("label[for='rule-source']")).getText());
+            assertEquals("Código (JavaScript)",
+                    browser.findElement(By.cssSelector("label[for='rule-source']")).getText());
             fitsTheScreen(browser);
             screenshot(browser, "rule-editor-es-phone");
         } finally {
@@ -200,12 +232,14 @@ class RuleEditorPortalIT {
         replace(browser.findElement(By.name("dry-count")), "20");
         browser.findElement(By.cssSelector("[data-dry-run]")).click();
         var summary = await(browser, By.cssSelector("[data-summary]"));
-        assertTrue(summary.getText().startsWith("8 orders: 4 with effects, 0 with errors; assign 4;"), summary.getText());
+        assertTrue(summary.getText().startsWith("8 orders: 4 with effects, 0 with errors; assign 4;"),
+                summary.getText());
         var rows = browser.findElements(By.cssSelector(".dry-table tbody tr"));
         assertEquals(8, rows.size());
         var withEffects = browser.findElements(By.cssSelector(".dry-table tbody tr.with-effects"));
         assertEquals(4, withEffects.size());
-        assertTrue(withEffects.getFirst().getText().contains("\"team\":\"plumbing\""), withEffects.getFirst().getText());
+        var first = withEffects.getFirst().getText();
+        assertTrue(first.contains("\"team\":\"plumbing\""), first);
         js(browser).executeScript("arguments[0].scrollIntoView()", summary);
         screenshot(browser, "rule-dry-run");
     }
@@ -239,7 +273,8 @@ class RuleEditorPortalIT {
         var newest = await(browser, By.cssSelector("tr[data-version='2'][data-status='active']"));
         assertTrue(newest.getText().contains("Route leaks to plumbing"), newest.getText());
         assertTrue(newest.getText().contains("Rita Rules"), "the publisher by name: " + newest.getText());
-        assertEquals("1", new Select(browser.findElement(By.name("from"))).getFirstSelectedOption().getAttribute("value"));
+        var from = new Select(browser.findElement(By.name("from"))).getFirstSelectedOption();
+        assertEquals("1", from.getAttribute("value"), "from the version before the active one");
         browser.findElement(By.cssSelector("[data-show-diff]")).click();
         var summary = await(browser, By.cssSelector("[data-diff-result]"));
         assertTrue(summary.getText().startsWith("From version 1 to version 2: 3 files differ"), summary.getText());

@@ -271,6 +271,7 @@ class OrdenRuleEditor extends LivePage {
         ${this.testsView()}
         ${this.dry.view(this.busy)}
         ${this.publishForm()}
+        ${this.isNew ? '' : this.removeForm()}
       </form>`.toString();
     this.wire();
   }
@@ -282,7 +283,8 @@ class OrdenRuleEditor extends LivePage {
       <fieldset class="rule-descriptor">
         <legend>${t('editor.descriptor')}</legend>
         <label class="field">${t('editor.key')}
-          <input name="key" value="${d.key}" ${this.isNew ? '' : 'readonly'} required pattern="[a-zA-Z][a-zA-Z0-9_]{0,63}"
+          <input name="key" value="${d.key}" ${this.isNew ? '' : 'readonly'} required
+            pattern="[a-zA-Z][a-zA-Z0-9_]{0,63}"
             autocapitalize="off" aria-describedby="key-hint"></label>
         <p class="hint" id="key-hint">${t('editor.keyHint')}</p>
         <label class="field">${t('rules.name')}<input name="name" value="${d.name}" required></label>
@@ -396,7 +398,54 @@ class OrdenRuleEditor extends LivePage {
       </section>`;
   }
 
+  /** Taking the rule out of the draft, after a confirmation; publishing the draft then stops it. */
+  removeForm() {
+    return html`
+      <section class="rule-remove" aria-labelledby="remove-title">
+        <h2 id="remove-title">${t('remove.title')}</h2>
+        <p class="hint">${t('remove.hint')}</p>
+        <button type="button" class="button-quiet button-danger" data-remove ${this.busy ? 'disabled' : ''}>
+          ${t('remove.button')}</button>
+        <dialog class="confirm" aria-labelledby="remove-confirm-title">
+          <h2 id="remove-confirm-title">${t('remove.confirmTitle', { name: this.descriptor.name })}</h2>
+          <p>${t('remove.hint')}</p>
+          <p class="rule-buttons">
+            <button type="button" class="button-quiet" data-remove-cancel>${t('versions.cancel')}</button>
+            <button type="button" class="button" data-remove-confirm>${t('remove.button')}</button>
+          </p>
+        </dialog>
+      </section>`;
+  }
+
+  async remove() {
+    this.collect();
+    try {
+      await put('/admin/config/draft/rules', (this.copy.bundle.rules ?? []).filter(rule => rule.key !== this.key));
+      history.pushState(null, '', '/portal/admin/rules');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    } catch (error) {
+      this.localErrors = problemErrors(error);
+      this.render();
+    }
+  }
+
+  wireRemove() {
+    const dialog = this.querySelector('.rule-remove dialog');
+    if (!dialog) return;
+    const opener = this.querySelector('[data-remove]');
+    opener.addEventListener('click', () => dialog.showModal());
+    this.querySelector('[data-remove-cancel]').addEventListener('click', () => {
+      dialog.close();
+      opener.focus();
+    });
+    this.querySelector('[data-remove-confirm]').addEventListener('click', () => {
+      dialog.close();
+      this.remove();
+    });
+  }
+
   wire() {
+    this.wireRemove();
     const textarea = this.querySelector('#rule-source');
     codeEditor(textarea, { label: t('editor.source') }).then(editor => {
       if (!editor) return;
