@@ -117,10 +117,10 @@ class RuleEditorPortalIT {
     }
 
     @Test
-    void aRuleIsRemovedFromTheDraftAfterAConfirmation() {
+    void aBrokenRuleShowsWhereAndIsRemovedFromTheDraftAfterAConfirmation() {
         var rule = Json.createObjectBuilder().add("key", "stale_rule").add("name", "Stale rule")
                 .add("events", Json.createArrayBuilder().add("workorder.created"))
-                .add("source", "function rule(input) { return []; }");
+                .add("source", "function rule(input) {\n  return [;\n}");
         admin.send("PUT", "/admin/config/draft/rules", Api.JSON, Json.createArrayBuilder().add(rule).build().toString(),
                 Map.of()).expect(200);
         var browser = chromium("en-US", false);
@@ -129,6 +129,13 @@ class RuleEditorPortalIT {
             click(browser, By.linkText("Rules"));
             await(browser, By.cssSelector("[data-showing='draft']"));
             click(browser, By.linkText("Stale rule"));
+            await(browser, By.cssSelector(".rule-source .CodeMirror"));
+            browser.findElement(By.cssSelector("[data-run-tests]")).click();
+            var headline = await(browser, By.cssSelector("#tests-result[data-outcome='fail']"));
+            assertEquals("The source has an error (below the editor): the test cases did not run.", headline.getText());
+            var error = browser.findElement(By.cssSelector("[data-source-error]")).getText();
+            assertTrue(error.contains("line 2, column 11: SyntaxError"), error);
+            await(browser, By.cssSelector(".CodeMirror .cm-rule-error"));
             await(browser, By.cssSelector("[data-remove]")).click();
             var dialog = await(browser, By.cssSelector(".rule-remove dialog[open]"));
             dialog.findElement(By.cssSelector("[data-remove-cancel]")).click();

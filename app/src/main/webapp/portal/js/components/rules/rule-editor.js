@@ -353,8 +353,9 @@ class OrdenRuleEditor extends LivePage {
     if (!this.tests) return '';
     const { results, others } = this.tests;
     const failed = results.filter(result => !result.passed).length;
-    const headline = this.tests.sourceError || failed ? t('editor.testsFail', { failed, n: results.length })
-      : results.length ? t('editor.testsPass', { n: results.length }) : t('editor.testsNone');
+    let headline = results.length ? t('editor.testsPass', { n: results.length }) : t('editor.testsNone');
+    if (failed) headline = t('editor.testsFail', { failed, n: results.length });
+    if (this.tests.sourceError) headline = t('editor.testsNotRun');
     return html`
       <section class="rule-tests" aria-labelledby="tests-result">
         <h2 id="tests-result" tabindex="-1" data-result="tests"
