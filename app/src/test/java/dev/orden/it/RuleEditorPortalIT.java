@@ -291,6 +291,7 @@ class RuleEditorPortalIT {
         screenshot(browser, "rule-diff");
         new Select(browser.findElement(By.name("layout"))).selectByValue("split");
         await(browser, By.cssSelector("[data-file='rules/route_leaks.js'] table.diff-split"));
+        screenshot(browser, "rule-diff-split");
     }
 
     private static void rollBack(WebDriver browser) {
