@@ -6,6 +6,9 @@ import './components/requester/signup.js';
 import './components/people/messages.js';
 import './components/people/people.js';
 import './components/audit/audit.js';
+import './components/rules/rules-page.js';
+import './components/rules/rule-editor.js';
+import './components/rules/versions.js';
 
 import { ADMIN_EDITORS } from './components/admin/index.js';
 
@@ -29,6 +32,12 @@ export const ROUTES = [
     href: '/admin/users' },
   { pattern: /^\/admin\/audit\/?$/, tag: 'orden-audit', roles: ['tenant-admin'], nav: 'nav.audit',
     href: '/admin/audit' },
+  {
+    pattern: /^\/admin\/rules\/?$/, tag: 'orden-rules', roles: ['tenant-admin'], nav: 'nav.rules', href: '/admin/rules',
+  },
+  { pattern: /^\/admin\/rules\/new\/?$/, tag: 'orden-rule-editor', roles: ['tenant-admin'] },
+  { pattern: /^\/admin\/rules\/edit\/([^/]+)\/?$/, tag: 'orden-rule-editor', params: ['key'], roles: ['tenant-admin'] },
+  { pattern: /^\/admin\/rules\/versions\/?$/, tag: 'orden-config-versions', roles: ['tenant-admin'] },
 ];
 
 export function match(path) {
