@@ -14,7 +14,8 @@ public enum Section {
     TIMES(List.of("step", "count", "mean_seconds", "p90_seconds")),
     SLA(List.of("type", "priority", "first_response_met", "first_response_breached", "first_response_percent",
             "resolution_met", "resolution_breached", "resolution_percent")),
-    AGENTS(List.of("agent_id", "agent_name", "completed"));
+    AGENTS(List.of("agent_id", "agent_name", "completed")),
+    WORKLOAD(List.of("agent_id", "agent_name", "new", "open", "pending", "total", "scheduled_today"));
 
     private final List<String> header;
 

@@ -9,10 +9,10 @@ import java.util.List;
 
 /** The summary report, as JSON; each part is also a CSV {@link Section}. */
 @JsonbPropertyOrder({"from", "to", "timeZone", "type", "area", "team", "created", "completed", "backlog", "daily",
-        "weekly", "times", "reopens", "sla", "agents"})
+        "weekly", "times", "reopens", "sla", "agents", "workload"})
 public record Summary(Instant from, Instant to, String timeZone, String type, String area, String team, long created,
                       long completed, Backlog backlog, List<Day> daily, List<Week> weekly, Times times,
-                      Reopens reopens, List<SlaRow> sla, List<Agent> agents) {
+                      Reopens reopens, List<SlaRow> sla, List<Agent> agents, Workload workload) {
 
     /** A count under one key (a category, type, area or team; null for orders without one). */
     public record Count(String key, long count) {}
@@ -72,4 +72,16 @@ public record Summary(Instant from, Instant to, String timeZone, String type, St
     public record SlaRow(String type, String priority, Compliance firstResponse, Compliance resolution) {}
 
     public record Agent(String id, String name, long completed) {}
+
+    /**
+     * Each assignee's load now, whatever the range: orders still to be done by status category (new, open,
+     * pending) and their total, and the visits planned for the tenant's local {@code day} (today) of their orders
+     * not closed.
+     */
+    @JsonbPropertyOrder({"day", "agents"})
+    public record Workload(LocalDate day, List<AgentLoad> agents) {}
+
+    @JsonbPropertyOrder({"id", "name", "total", "byStatusCategory", "scheduledToday"})
+    public record AgentLoad(String id, String name, long total, java.util.Map<String, Long> byStatusCategory,
+                            long scheduledToday) {}
 }
