@@ -1,5 +1,7 @@
 import './components/orders.js';
 import './components/order.js';
+import './components/dispatch/board.js';
+import './components/dispatch/dashboard.js';
 
 /**
  * The portal's pages, first match wins. `pattern` is matched against the path below /portal; its groups become the
@@ -10,6 +12,10 @@ import './components/order.js';
 export const ROUTES = [
   { pattern: /^\/$/, tag: 'orden-orders', nav: 'nav.myOrders', href: '/' },
   { pattern: /^\/workorders\/([^/]+)\/?$/, tag: 'orden-order', params: ['ref'] },
+  { pattern: /^\/dispatch\/?$/, tag: 'orden-dispatch-board', roles: ['dispatcher', 'tenant-admin'],
+    nav: 'nav.dispatch', href: '/dispatch' },
+  { pattern: /^\/dashboard\/?$/, tag: 'orden-dashboard', roles: ['dispatcher', 'tenant-admin'],
+    nav: 'nav.dashboard', href: '/dashboard' },
 ];
 
 export function match(path) {
