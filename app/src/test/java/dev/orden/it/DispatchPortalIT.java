@@ -61,16 +61,18 @@ class DispatchPortalIT {
 
     @Test
     void theDispatcherPlansAssignsAndSeesTheDayScheduleAndTheDashboard() {
+        aBusyDay();
         var order = create(dispatcher, order("Caldera sin presión").add("area", "madrid_norte")
                 .add("team", "madrid_repair").add("description", "Revisar la caldera del 3º B"));
         var id = order.getString("id");
-        var browser = chromium();
+        var browser = chromium(false);
         try {
             signIn(browser, It.ACME_DISPATCHER);
             browser.findElement(By.cssSelector("#nav a[href='/portal/dispatch']")).click();
             var card = await(browser, By.cssSelector(".dispatch-area[data-area='madrid_norte'] [data-order='" + id + "']"));
 
             var today = LocalDate.now(BROWSER_ZONE);
+            card.findElement(By.cssSelector("details[data-details] summary")).click();
             var visitForm = card.findElement(By.cssSelector("form[data-visit]"));
             setInput(browser, visitForm.findElement(By.name("start")), today + "T10:00");
             setInput(browser, visitForm.findElement(By.name("end")), today + "T12:00");
@@ -89,6 +91,7 @@ class DispatchPortalIT {
             assertEquals(agent.id(), WorkOrders.personId(WorkOrders.get(dispatcher, id), "assignee"));
             assertTrue(browser.findElements(By.cssSelector(".dispatch-queue [data-order='" + id + "']")).isEmpty(),
                     "no longer unassigned");
+            js(browser).executeScript("window.scrollTo(0, 0)");
             screenshot(browser, "dispatch-board");
 
             block.click();
@@ -106,6 +109,50 @@ class DispatchPortalIT {
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    void theBoardAndTheDashboardFitAPhone() {
+        var browser = chromium(true);
+        try {
+            signIn(browser, It.ACME_DISPATCHER);
+            browser.get(It.BASE_URL + "/portal/dispatch");
+            await(browser, By.cssSelector(".dispatch-schedule"));
+            fitsTheScreen(browser);
+            screenshot(browser, "dispatch-board-phone");
+            browser.get(It.BASE_URL + "/portal/dashboard");
+            await(browser, By.cssSelector("[data-chart='workload'] canvas"));
+            fitsTheScreen(browser);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Other orders of the day, so that the board has a queue and a schedule beside the test's own. */
+    private static void aBusyDay() {
+        create(dispatcher, order("Lavavajillas no desagua").add("area", "madrid_centro").add("team", "madrid_repair"));
+        create(dispatcher, order("Frigorífico hace ruido").add("area", "madrid_norte").add("team", "madrid_repair"));
+        create(dispatcher, order("Instalar aire acondicionado").add("area", "barcelona").add("team", "installers"));
+        var today = LocalDate.now(BROWSER_ZONE);
+        visit("marta.norte@acme.test", "Revisión de caldera", today, 9, 10);
+        visit("carlos.centro@acme.test", "El horno no calienta", today, 12, 13);
+        visit("carlos.centro@acme.test", "La lavadora pierde agua", today, 16, 18);
+        visit("jordi.bcn@acme.test", "Cambiar termostato", today, 11, 13);
+    }
+
+    private static void visit(String who, String title, LocalDate day, int from, int to) {
+        var order = create(dispatcher, order(title).add("area", "madrid").add("team", "madrid_repair")
+                .add("assignee", Api.as(who).id()));
+        dispatcher.patch("/workorders/" + order.getString("id"), jakarta.json.Json.createObjectBuilder()
+                .add("scheduledStart", at(day, from).toString()).add("scheduledEnd", at(day, to).toString()).build(),
+                order.getInt("version")).expect(200);
+    }
+
+    private static void fitsTheScreen(WebDriver browser) {
+        var widths = js(browser).executeScript(
+                "return [document.documentElement.scrollWidth, window.innerWidth]").toString();
+        var parts = widths.replaceAll("[\\[\\] ]", "").split(",");
+        assertTrue(Integer.parseInt(parts[0]) <= Integer.parseInt(parts[1]), "no sideways scrolling: " + widths);
     }
 
     private static void dropsOnAnAgent(WebDriver browser) {
@@ -196,13 +243,20 @@ class DispatchPortalIT {
         }
     }
 
-    private static ChromeDriver chromium() {
+    /** As PortalIT's: the system's Chromium and chromedriver, a phone's viewport emulated. */
+    private static ChromeDriver chromium(boolean phone) {
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--lang=en-US", "--window-size=1280,1400");
+                "--lang=en-US");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
+        if (phone) {
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", 390, "height", 844, "pixelRatio", 2.0, "touch", true, "mobile", true)));
+        } else {
+            options.addArguments("--window-size=1280,1600");
+        }
         return new ChromeDriver(service, options);
     }
 }

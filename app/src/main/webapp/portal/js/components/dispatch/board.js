@@ -1,6 +1,6 @@
 import { api } from '../../api.js';
 import { html } from '../../html.js';
-import { lang, t } from '../../i18n.js';
+import { formatDateTime, lang, t } from '../../i18n.js';
 import { errorView, LivePage, statusBadge } from '../common.js';
 import { dayStart, instant, isoDay, localInput, timeOfDay } from './time.js';
 import './messages.js';
@@ -18,6 +18,7 @@ class OrdenDispatchBoard extends LivePage {
     this.data = null;
     this.error = null;
     this.editing = null;
+    this.opened = new Set();
     this.message = '';
     super.connectedCallback();
   }
@@ -162,7 +163,11 @@ class OrdenDispatchBoard extends LivePage {
           </select>
           <button type="submit" class="button">${t('dispatch.assign')}</button>
         </form>
-        ${this.visitForm(order)}
+        <details class="visit-details" data-details="${order.id}" ${this.opened.has(order.id) ? 'open' : ''}>
+          <summary>${order.scheduledStart ? t('dispatch.visitAt', { from: formatDateTime(order.scheduledStart),
+            to: timeOfDay(order.scheduledEnd, lang()) }) : t('dispatch.planVisit')}</summary>
+          ${this.visitForm(order)}
+        </details>
       </li>`;
   }
 
@@ -240,6 +245,10 @@ class OrdenDispatchBoard extends LivePage {
     }));
     this.querySelectorAll('[data-clear]').forEach(button => button.addEventListener('click',
       () => this.plan(button.dataset.clear, '', '')));
+    this.querySelectorAll('[data-details]').forEach(details => details.addEventListener('toggle', () => {
+      if (details.open) this.opened.add(details.dataset.details);
+      else this.opened.delete(details.dataset.details);
+    }));
     this.querySelector('[data-day]').addEventListener('change', event => {
       if (!event.target.value) return;
       this.day = event.target.value;

@@ -103,7 +103,7 @@ class OrdenDashboard extends LivePage {
     this.innerHTML = html`
       <h1>${t('dashboard.title')}</h1>
       ${this.filterForm()}
-      ${!s ? html`<p class="muted" role="status">${t('loading')}</p>` : html`
+      ${!s ? (this.error ? '' : html`<p class="muted" role="status">${t('loading')}</p>`) : html`
         <p class="dashboard-totals" data-totals data-created="${s.created}" data-completed="${s.completed}">
           ${t('dashboard.totals', { created: s.created, completed: s.completed })}.
           ${t('dashboard.reopens', { reopened: s.reopens.reopened, done: s.reopens.done,
