@@ -90,7 +90,7 @@ class ReportRequestTest {
         assertEquals(Section.DAILY, Section.parse(null));
         assertEquals(Section.AGENTS, Section.parse("agents"));
         var problem = assertThrows(ProblemException.class, () -> Section.parse("everything")).problem();
-        assertEquals(List.of(new FieldError("section", "must be one of daily, weekly, backlog, times, sla, agents")),
+        assertEquals(List.of(new FieldError("section", "must be one of daily, weekly, backlog, times, sla, agents, workload")),
                 problem.errors());
     }
 
