@@ -111,7 +111,7 @@ class DispatchPortalIT {
             js(browser).executeScript("window.scrollTo(0, 0)");
             screenshot(browser, "dispatch-board");
 
-            block.click();
+            block.sendKeys(org.openqa.selenium.Keys.ENTER);
             var move = await(browser, By.cssSelector(".dispatch-schedule form[data-visit='" + id + "']"));
             setInput(browser, move.findElement(By.name("start")), today + "T14:00");
             setInput(browser, move.findElement(By.name("end")), today + "T15:30");

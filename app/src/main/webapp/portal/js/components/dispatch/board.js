@@ -33,7 +33,8 @@ class OrdenDispatchBoard extends LivePage {
         api('/assignment/agents'),
         api(`/reports/summary?from=${isoDay(today)}&to=${isoDay(new Date(today.getTime() + DAY_MS))}`),
         api(`/workorders?scheduledFrom=${encodeURIComponent(from.toISOString())}`
-          + `&scheduledTo=${encodeURIComponent(new Date(from.getTime() + DAY_MS).toISOString())}&limit=200`),
+          + `&scheduledTo=${encodeURIComponent(new Date(from.getTime() + DAY_MS).toISOString())}`
+          + `&${OPEN}&category=resolved&limit=200`),
       ]);
       if (request !== this.request) return;
       const load = new Map(summary.workload.agents.map(agent => [agent.id, agent]));
