@@ -9,6 +9,8 @@ import './components/audit/audit.js';
 import './components/rules/rules-page.js';
 import './components/rules/rule-editor.js';
 import './components/rules/versions.js';
+import './components/dispatch/board.js';
+import './components/dispatch/dashboard.js';
 
 import { ADMIN_EDITORS } from './components/admin/index.js';
 
@@ -25,6 +27,10 @@ export const ROUTES = [
   { pattern: /^\/rate\/([^/]+)\/?$/, tag: 'orden-rate-link', params: ['token'], public: true },
   { pattern: /^\/signup\/?$/, tag: 'orden-signup', public: true },
   { pattern: /^\/workorders\/([^/]+)\/?$/, tag: 'orden-order', params: ['ref'] },
+  { pattern: /^\/dispatch\/?$/, tag: 'orden-dispatch-board', roles: ['dispatcher', 'tenant-admin'],
+    nav: 'nav.dispatch', href: '/dispatch' },
+  { pattern: /^\/dashboard\/?$/, tag: 'orden-dashboard', roles: ['dispatcher', 'tenant-admin'],
+    nav: 'nav.dashboard', href: '/dashboard' },
   { pattern: /^\/admin\/?$/, tag: 'orden-admin-home', roles: ['tenant-admin'], nav: 'nav.settings', href: '/admin' },
   ...ADMIN_EDITORS.map(name => ({ pattern: new RegExp(`^/admin/${name}/?$`), tag: `orden-admin-${name}`,
     roles: ['tenant-admin'] })),

@@ -150,6 +150,32 @@ public class ReportQueries {
                 List.of(number(row[2]), number(row[3]), number(row[4]), number(row[5]), number(row[6])));
     }
 
+    /**
+     * Per assignee: orders to be done now by category, and visits overlapping [{@code dayStart}, {@code dayEnd}) of
+     * their orders not closed (a cancelled visit is no visit); most loaded first.
+     */
+    public List<Summary.AgentLoad> workload(UUID tenant, ReportRequest request, Instant dayStart, Instant dayEnd) {
+        var sql = new ReportSql();
+        var visitToday = "w.scheduled_start < " + sql.at(dayEnd) + " AND w.scheduled_end > " + sql.at(dayStart)
+                + " AND w.status_category <> 'closed'";
+        sql.append("SELECT w.assignee_id, max(w.assignee_name), count(*) FILTER (WHERE w.status_category = 'new'),"
+                + " count(*) FILTER (WHERE w.status_category = 'open'),"
+                + " count(*) FILTER (WHERE w.status_category = 'pending'), count(*) FILTER (WHERE " + visitToday + ")"
+                + " FROM work_order w WHERE w.assignee_id IS NOT NULL"
+                + " AND (w.status_category IN ('new', 'open', 'pending') OR (" + visitToday + "))")
+                .filtered("w", request)
+                .append(" GROUP BY 1 ORDER BY count(*) FILTER (WHERE w.status_category IN ('new', 'open', 'pending'))"
+                        + " DESC, 2, 1");
+        return rows(tenant, sql).stream().map(r -> {
+            var byCategory = new java.util.LinkedHashMap<String, Long>();
+            byCategory.put("new", number(r[2]));
+            byCategory.put("open", number(r[3]));
+            byCategory.put("pending", number(r[4]));
+            return new Summary.AgentLoad((String) r[0], (String) r[1], number(r[2]) + number(r[3]) + number(r[4]),
+                    byCategory, number(r[5]));
+        }).toList();
+    }
+
     private static String aggregates(String column) {
         return "count(" + column + "), avg(" + column + "), percentile_cont(0.9) WITHIN GROUP (ORDER BY " + column
                 + ")";

@@ -42,7 +42,15 @@ public class ReportService {
         return new Summary(request.from(), request.to(), request.zone().getId(), request.type(), request.area(),
                 request.team(), counts[0], counts[1], queries.backlog(tenant, request), daily, Summary.weeks(daily),
                 queries.times(tenant, request), queries.reopens(tenant, request, doneStates()),
-                queries.sla(tenant, request), queries.agents(tenant, request), queries.csat(tenant, request));
+                queries.sla(tenant, request), queries.agents(tenant, request), workload(tenant, request),
+                queries.csat(tenant, request));
+    }
+
+    /** The load now; the visits of the tenant's today. */
+    Summary.Workload workload(UUID tenant, ReportRequest request) {
+        var today = LocalDate.now(request.zone());
+        return new Summary.Workload(today, queries.workload(tenant, request, request.startOf(today),
+                request.startOf(today.plusDays(1))));
     }
 
     /** The keys of every state of the active workflows whose category is resolved or closed. */
@@ -74,6 +82,13 @@ public class ReportService {
                     Csv.record(out, List.of(row.type(), row.priority(), row.firstResponse().met(),
                             row.firstResponse().breached(), blank(row.firstResponse().percent()),
                             row.resolution().met(), row.resolution().breached(), blank(row.resolution().percent())));
+                }
+            }
+            case WORKLOAD -> {
+                for (var agent : workload(tenant, request).agents()) {
+                    var by = agent.byStatusCategory();
+                    Csv.record(out, java.util.Arrays.asList(agent.id(), agent.name(), by.get("new"), by.get("open"),
+                            by.get("pending"), agent.total(), agent.scheduledToday()));
                 }
             }
             case AGENTS -> {

@@ -15,6 +15,7 @@ public enum Section {
     SLA(List.of("type", "priority", "first_response_met", "first_response_breached", "first_response_percent",
             "resolution_met", "resolution_breached", "resolution_percent")),
     AGENTS(List.of("agent_id", "agent_name", "completed")),
+    WORKLOAD(List.of("agent_id", "agent_name", "new", "open", "pending", "total", "scheduled_today")),
     CSAT(List.of("score", "count"));
 
     private final List<String> header;

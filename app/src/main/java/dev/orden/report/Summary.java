@@ -9,10 +9,10 @@ import java.util.List;
 
 /** The summary report, as JSON; each part is also a CSV {@link Section}. */
 @JsonbPropertyOrder({"from", "to", "timeZone", "type", "area", "team", "created", "completed", "backlog", "daily",
-        "weekly", "times", "reopens", "sla", "agents", "csat"})
+        "weekly", "times", "reopens", "sla", "agents", "workload", "csat"})
 public record Summary(Instant from, Instant to, String timeZone, String type, String area, String team, long created,
                       long completed, Backlog backlog, List<Day> daily, List<Week> weekly, Times times,
-                      Reopens reopens, List<SlaRow> sla, List<Agent> agents, Csat csat) {
+                      Reopens reopens, List<SlaRow> sla, List<Agent> agents, Workload workload, Csat csat) {
 
     /** A count under one key (a category, type, area or team; null for orders without one). */
     public record Count(String key, long count) {}
@@ -83,4 +83,16 @@ public record Summary(Instant from, Instant to, String timeZone, String type, St
                     : BigDecimal.valueOf(mean).setScale(2, RoundingMode.HALF_UP).doubleValue(), distribution);
         }
     }
+
+    /**
+     * Each assignee's load now, whatever the range: orders still to be done by status category (new, open,
+     * pending) and their total, and the visits planned for the tenant's local {@code day} (today) of their orders
+     * not closed.
+     */
+    @JsonbPropertyOrder({"day", "agents"})
+    public record Workload(LocalDate day, List<AgentLoad> agents) {}
+
+    @JsonbPropertyOrder({"id", "name", "total", "byStatusCategory", "scheduledToday"})
+    public record AgentLoad(String id, String name, long total, java.util.Map<String, Long> byStatusCategory,
+                            long scheduledToday) {}
 }

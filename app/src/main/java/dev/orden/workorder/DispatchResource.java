@@ -4,6 +4,8 @@ import dev.orden.identity.Role;
 import dev.orden.shared.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -32,7 +34,16 @@ public class DispatchResource {
             @Pattern(regexp = "[a-z][a-z0-9-]{0,63}", message = "must be a strategy id, e.g. least-loaded") String strategy,
             @Size(max = 100, message = "must be at most 100 characters") String team,
             @Size(max = 2_000, message = "must be at most 2000 characters") String reason,
-            Integer version) {}
+            Integer version, String scheduledStart, String scheduledEnd) {
+
+        /** The visit's fields as a patch names them, those given. */
+        JsonObject visit() {
+            var json = Json.createObjectBuilder();
+            if (scheduledStart != null) json.add(Visit.START, scheduledStart);
+            if (scheduledEnd != null) json.add(Visit.END, scheduledEnd);
+            return json.build();
+        }
+    }
 
     @Inject
     DispatchService service;
@@ -41,12 +52,13 @@ public class DispatchResource {
     WorkOrderService orders;
 
     @POST
-    @Operation(summary = "Let a strategy assign the order (dispatchers and admins): it picks an available member of the team; 409 with the reason when it finds no one")
+    @Operation(summary = "Let a strategy assign the order (dispatchers and admins): it picks an available member of the team; 409 with the reason when it finds no one. "
+            + "scheduledStart and scheduledEnd, if given, plan the visit in the same change")
     public Response dispatch(@PathParam("ref") String reference, @HeaderParam("If-Match") String ifMatch,
                              @Valid DispatchRequest request) {
-        var body = request == null ? new DispatchRequest(null, null, null, null) : request;
+        var body = request == null ? new DispatchRequest(null, null, null, null, null, null) : request;
         var order = service.dispatch(reference, version(ifMatch, body.version()), body.strategy(), body.team(),
-                body.reason());
+                body.reason(), body.visit());
         return Response.ok(orders.view(order))
                 .tag(new EntityTag(Integer.toString(order.version()))).build();
     }

@@ -33,6 +33,9 @@ final class RuleOrder {
         optional(json, "team", order.team());
         optional(json, "dueAt", order.dueAt());
         optional(json, "createdAt", order.createdAt());
+        if (order.visit() != null) {
+            json.add("scheduledStart", order.visit().start().toString()).add("scheduledEnd", order.visit().end().toString());
+        }
         if (order.assigneeId() != null) json.add("assignee", person(order.assigneeId(), order.assigneeName()));
         json.add("requester", person(order.requesterId(), order.requesterName()));
         return json.build();

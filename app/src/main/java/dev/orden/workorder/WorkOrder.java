@@ -75,6 +75,12 @@ public class WorkOrder extends TenantOwned {
     @Column(name = "due_at")
     private Instant dueAt;
 
+    @Column(name = "scheduled_start")
+    private Instant scheduledStart;
+
+    @Column(name = "scheduled_end")
+    private Instant scheduledEnd;
+
     @Convert(converter = JsonbTextConverter.class)
     @Column(name = "custom_fields", nullable = false)
     private String customFields;
@@ -158,8 +164,20 @@ public class WorkOrder extends TenantOwned {
                 events.add(WorkOrderEvent.change(id(), actor, EventKind.UPDATED, "customFields." + c.key(),
                         c.oldValue(), c.newValue(), null)));
         if (!changes.customFieldChanges().isEmpty()) changes.customFields().ifPresent(v -> customFields = v);
+        changes.visit().ifPresent(v -> events.addAll(schedule(v.orElse(null), actor, null)));
         if (!events.isEmpty()) touch();
         return events;
+    }
+
+    /** Plans the visit (null: none); a {@code SCHEDULED} entry, from the old interval to the new, when it changed. */
+    List<WorkOrderEvent> schedule(Visit visit, Actor actor, String reason) {
+        var before = visit();
+        if (Objects.equals(before, visit)) return List.of();
+        scheduledStart = visit == null ? null : visit.start();
+        scheduledEnd = visit == null ? null : visit.end();
+        touch();
+        return List.of(WorkOrderEvent.change(id(), actor, EventKind.SCHEDULED, "schedule", Visit.text(before),
+                Visit.text(visit), reason));
     }
 
     private <T> T changed(List<WorkOrderEvent> events, Actor actor, String field, T oldValue, T newValue) {
@@ -317,6 +335,11 @@ public class WorkOrder extends TenantOwned {
 
     public Instant dueAt() {
         return dueAt;
+    }
+
+    /** The planned visit, null without one. */
+    public Visit visit() {
+        return scheduledStart == null ? null : new Visit(scheduledStart, scheduledEnd);
     }
 
     public String customFields() {

@@ -33,7 +33,7 @@ final class WorkOrderInput {
     private static final Set<String> CREATE_FIELDS = Set.of("title", "description", "type", "priority", "area",
             "dueAt", "customFields", "requesterId", "assignee", "team");
     private static final Set<String> PATCH_FIELDS = Set.of("title", "description", "type", "priority", "area",
-            "dueAt", "customFields", "version");
+            "dueAt", "customFields", "version", Visit.START, Visit.END);
 
     private final List<FieldError> errors = new ArrayList<>();
     private final JsonObject json;
@@ -83,8 +83,10 @@ final class WorkOrderInput {
             }
             customFields = Optional.of(after.toString());
         }
+        var visit = Visit.read(patch, current.visit(), input.errors);
         input.failIfAny();
-        return new WorkOrderChanges(title, description, type, priority, area, dueAt, customFields, customChanges);
+        return new WorkOrderChanges(title, description, type, priority, area, dueAt, customFields, customChanges,
+                visit);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -165,6 +165,8 @@ public class WorkOrderRepository {
             if (query.area() != null) add("w.area = :area", "area", query.area());
             if (query.requester() != null) add("w.requesterId = :requester", "requester", query.requester());
             if (query.priority() != null) add("w.priority = :priority", "priority", query.priority());
+            if (query.scheduledFrom() != null) add("w.scheduledEnd > :visitFrom", "visitFrom", query.scheduledFrom());
+            if (query.scheduledTo() != null) add("w.scheduledStart < :visitTo", "visitTo", query.scheduledTo());
             int n = 0;
             for (var filter : query.customFields().entrySet()) {
                 var key = "cf" + n++;

@@ -1,5 +1,7 @@
 package dev.orden.workorder;
 
+import dev.orden.config.ActiveConfiguration;
+import dev.orden.config.TenantSettings;
 import dev.orden.config.field.FieldDefinition;
 import dev.orden.config.workflow.StateCategory;
 import dev.orden.identity.Role;
@@ -45,6 +47,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 @Path("workorders")
@@ -69,6 +73,9 @@ public class WorkOrderResource {
     @Inject
     CustomFieldCatalog customFieldCatalog;
 
+    @Inject
+    ActiveConfiguration activeConfiguration;
+
     @Context
     UriInfo uriInfo;
 
@@ -89,7 +96,12 @@ public class WorkOrderResource {
     @GET
     @Operation(summary = "List work orders with filters (custom fields: cf.<key>=value; cf.<key>.gte|lte|gt|lt=bound "
             + "on number, money, date and datetime fields; cf.<key>.empty=true|false), sorting (number, createdAt, "
-            + "updatedAt or cf.<key> typed by the field, '-' for descending, no value last) and cursor pagination")
+            + "updatedAt or cf.<key> typed by the field, '-' for descending, no value last) and cursor pagination; "
+            + "scheduledFrom/scheduledTo (days of the tenant's zone, inclusive, or date-times): planned visits in the range")
+    @Parameter(name = "scheduledFrom", in = ParameterIn.QUERY, description = "planned visits ending after this day "
+            + "(of the tenant's zone) or date-time with offset")
+    @Parameter(name = "scheduledTo", in = ParameterIn.QUERY, description = "planned visits starting before the end of "
+            + "this day (inclusive) or before this date-time")
     public PageView list(@QueryParam("status") List<String> status, @QueryParam("category") List<String> category,
                          @QueryParam("assignee") String assignee,
                          @QueryParam("team") String team, @QueryParam("type") String type,
@@ -262,11 +274,24 @@ public class WorkOrderResource {
         int size = limit == null || limit.isBlank() ? DEFAULT_LIMIT : parseOrZero(limit);
         if (size < 1 || size > MAX_LIMIT) errors.add(new FieldError("limit", "must be between 1 and " + MAX_LIMIT));
         if (text != null && text.length() > 200) errors.add(new FieldError("q", "must be at most 200 characters"));
+        var parameters = uriInfo.getQueryParameters();
+        var zone = parameters.containsKey("scheduledFrom") || parameters.containsKey("scheduledTo") ? timeZone() : null;
+        var visitFrom = Visit.bound("scheduledFrom", parameters.getFirst("scheduledFrom"), zone, false, errors);
+        var visitTo = Visit.bound("scheduledTo", parameters.getFirst("scheduledTo"), zone, true, errors);
+        if (visitFrom != null && visitTo != null && !visitTo.isAfter(visitFrom)) {
+            errors.add(new FieldError("scheduledTo", "must not be before scheduledFrom"));
+        }
         if (!errors.isEmpty()) throw ProblemException.invalid(errors);
         var order = WorkOrderSort.parse(sort, definitions);
         var after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor, order);
         return new WorkOrderQuery(statuses, categories, me(assignee), blankToNull(team), blankToNull(type), blankToNull(area),
-                me(requester), priorityFilter, blankToNull(text), customFields.equal(), conditions, order, after, size);
+                me(requester), priorityFilter, blankToNull(text), customFields.equal(), conditions, order, after, size,
+                visitFrom, visitTo);
+    }
+
+    private java.time.ZoneId timeZone() {
+        return activeConfiguration.current().map(a -> TenantSettings.of(a.bundle()).timeZone())
+                .orElse(TenantSettings.DEFAULTS.timeZone());
     }
 
     /** The tenant's custom-field definitions, read only when a condition or the sort is typed by them. */

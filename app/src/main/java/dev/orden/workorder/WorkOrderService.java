@@ -244,6 +244,15 @@ public class WorkOrderService {
         return order;
     }
 
+    /** Plans the order's visit (null: none) within another change of the caller's, the dispatch endpoint's. */
+    WorkOrder schedule(WorkOrder order, Visit visit, String reason) {
+        var user = context.user();
+        WorkOrderPolicy.requireCanUpdate(user);
+        repository.append(recorded(order.schedule(visit, Actor.of(user), reason)));
+        repository.flush();
+        return order;
+    }
+
     /** To another team and/or area with a reason; staff only ({@link WorkOrderTransfer} says what else happens). */
     WorkOrder transfer(String reference, Integer expectedVersion, WorkOrderTransfer.Request request) {
         var user = context.user();

@@ -26,7 +26,8 @@ public final class WorkOrderViews {
                          String area, PersonView requester, PersonView assignee, String team, Instant dueAt,
                          JsonObject customFields, List<String> retiredFields, Instant createdAt, String createdBy, Instant updatedAt,
                          PersonView completedBy, Instant completedAt, int version, Integer configVersion,
-                         JsonObject sla, JsonObject series, long attachments) {
+                         JsonObject sla, JsonObject series, long attachments, Instant scheduledStart,
+                         Instant scheduledEnd) {
 
         /**
          * The order with the moves the caller may make from where it is, and the keys of its custom values that
@@ -41,7 +42,8 @@ public final class WorkOrderViews {
                     PersonView.of(w.assigneeId(), w.assigneeName()), w.team(), w.dueAt(),
                     Json.createReader(new StringReader(w.customFields())).readObject(), retiredFields, w.createdAt(),
                     w.createdBy(), w.updatedAt(), PersonView.of(w.completedBy(), w.completedByName()),
-                    w.completedAt(), w.version(), w.configVersion(), sla, series, attachments);
+                    w.completedAt(), w.version(), w.configVersion(), sla, series, attachments,
+                    w.visit() == null ? null : w.visit().start(), w.visit() == null ? null : w.visit().end());
         }
     }
 

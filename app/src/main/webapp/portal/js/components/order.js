@@ -116,7 +116,7 @@ function describe(entry) {
   };
   switch (entry.kind) {
     case 'CREATED': case 'STATUS_CHANGED': case 'COMMENTED': case 'UPDATED': case 'TRANSFERRED': case 'SLA_BREACHED':
-    case 'RATED': case 'ATTACHMENT_ADDED': case 'ATTACHMENT_REMOVED':
+    case 'RATED': case 'ATTACHMENT_ADDED': case 'ATTACHMENT_REMOVED': case 'SCHEDULED':
       return t(`event.${entry.kind}`, params);
     case 'ASSIGNED':
       return t(entry.field === 'team' ? 'event.ASSIGNED.team' : 'event.ASSIGNED.assignee', params);

@@ -91,7 +91,7 @@ class ReportRequestTest {
         assertEquals(Section.AGENTS, Section.parse("agents"));
         var problem = assertThrows(ProblemException.class, () -> Section.parse("everything")).problem();
         assertEquals(List.of(new FieldError("section",
-                "must be one of daily, weekly, backlog, times, sla, agents, csat")), problem.errors());
+                "must be one of daily, weekly, backlog, times, sla, agents, workload, csat")), problem.errors());
     }
 
     @Test
