@@ -12,7 +12,7 @@ let liveState = 'connecting';
 
 /** Path routes under /portal/; the server answers each with this page (PortalPages). */
 function route() {
-  const found = match(currentPath());
+  const found = match(currentPath(), session().roles);
   if (found && allowed(found.route, session().roles)) {
     const page = document.createElement(found.route.tag);
     (found.route.params ?? []).forEach((name, i) => page.setAttribute(name, found.values[i]));
