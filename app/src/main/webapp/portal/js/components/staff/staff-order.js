@@ -1,7 +1,7 @@
 import { api, ApiError } from '../../api.js';
 import { html } from '../../html.js';
 import { formatDateTime, t } from '../../i18n.js';
-import { hasRole } from '../../session.js';
+import { hasRole, session } from '../../session.js';
 import { errorView, LivePage, notFoundView } from '../common.js';
 import { clockLine, clocks } from './sla.js';
 import { learnStates, stateBadge, stateName } from './states.js';
@@ -62,7 +62,8 @@ class OrdenStaffOrder extends LivePage {
   changed({ type, data }) {
     if (this.state !== 'ready') return;
     if (type !== 'resync' && data?.id !== this.order.id) return;
-    if (this.dirty) {
+    if (this.busy) return; // our own change: the page reads the order when it is done
+    if (this.dirty && data?.actor?.id !== session().id) {
       this.messages.edit = { kind: 'warning', text: t('staff.conflict') };
       this.drawMessages();
     } else {
@@ -74,6 +75,7 @@ class OrdenStaffOrder extends LivePage {
   async send(where, path, body, method = 'POST') {
     this.messages = {};
     this.errors = {};
+    this.busy = true;
     try {
       await api(this.path(path), {
         method, headers: { ...JSON_HEADERS, 'If-Match': `"${this.order.version}"` }, body: JSON.stringify(body),
@@ -86,9 +88,29 @@ class OrdenStaffOrder extends LivePage {
     } catch (error) {
       this.messages[where] = problemMessage(error);
       (error.problem?.errors ?? []).forEach(e => { this.errors[`${where}:${e.field}`] = e.message; });
-      this.render();
+      this.renderKeepingInput();
       this.querySelector(`[data-message="${where}"]`)?.scrollIntoView({ block: 'nearest' });
       return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Draws the page again (to show errors) with what the user typed still in the forms. */
+  renderKeepingInput() {
+    const key = form => form.getAttributeNames().find(name => name.startsWith('data-'));
+    const kept = [...this.querySelectorAll('form')].map(form => [key(form), [...form.elements]
+      .filter(e => e.name).map(e => [e.name, e.type === 'radio' ? e.checked : e.value, e.value])]);
+    this.render();
+    for (const [name, values] of kept) {
+      const form = [...this.querySelectorAll('form')].find(f => key(f) === name);
+      if (!form) continue;
+      for (const [field, value, raw] of values) {
+        const element = [...form.elements].find(e => e.name === field && (e.type !== 'radio' || e.value === raw));
+        if (!element) continue;
+        if (element.type === 'radio') element.checked = value;
+        else element.value = value;
+      }
     }
   }
 
@@ -378,6 +400,7 @@ class OrdenStaffOrder extends LivePage {
   async sendComment(body, visibility) {
     this.messages = {};
     this.errors = {};
+    this.busy = true;
     try {
       await api(this.path('/comments'), { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ body, visibility }) });
       await this.load();
@@ -386,7 +409,9 @@ class OrdenStaffOrder extends LivePage {
     } catch (error) {
       this.messages.comment = problemMessage(error);
       (error.problem?.errors ?? []).forEach(e => { this.errors[`comment:${e.field}`] = e.message; });
-      this.render();
+      this.renderKeepingInput();
+    } finally {
+      this.busy = false;
     }
   }
 }
