@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -78,6 +79,11 @@ class AgentPortalIT {
             agentWorksIt(agent, dispatcher, number, marker, requester);
             staleEditIsAConflict(dispatcher, number);
             dispatcherSavesAViewAndOpensItAgain(dispatcher, number, marker);
+        } catch (RuntimeException | AssertionError e) {
+            screenshot(dispatcher, "failed-dispatcher");
+            screenshot(agent, "failed-agent");
+            throw new AssertionError("agent's page: " + agent.findElement(By.tagName("main")).getText()
+                    .replace('\n', '|'), e);
         } finally {
             dispatcher.quit();
             agent.quit();
@@ -112,12 +118,12 @@ class AgentPortalIT {
     }
 
     private static void agentWorksIt(WebDriver agent, WebDriver dispatcher, String number, String marker, Api requester) {
-        agent.findElement(By.cssSelector("[data-move='IN_PROGRESS']")).click();
+        click(agent, By.cssSelector("[data-move='IN_PROGRESS']"));
         assertEquals("En curso", await(agent, By.cssSelector(".order-head .status[data-status='IN_PROGRESS']")).getText());
         // WAITING_PARTS (the service workflow's) asks for a comment: the button opens a form for it.
-        agent.findElement(By.cssSelector("[data-move='WAITING_PARTS']")).click();
+        click(agent, By.cssSelector("[data-move='WAITING_PARTS']"));
         await(agent, By.id("move-comment")).sendKeys("Esperando la pieza");
-        agent.findElement(By.cssSelector("[data-move-form] button[type=submit]")).click();
+        click(agent, By.cssSelector("[data-move-form] button[type=submit]"));
         // A state the built-in names do not know: its name comes from the workflow, through the API.
         assertEquals("Esperando piezas",
                 await(agent, By.cssSelector(".order-head .status[data-status='WAITING_PARTS']")).getText());
@@ -167,16 +173,18 @@ class AgentPortalIT {
                 order.getInt("version")).expect(200);
         await(dispatcher, By.cssSelector("[data-message='edit'] .notice-warning"));
         dispatcher.findElement(By.cssSelector("[data-edit] button[type=submit]")).click();
-        var notice = await(dispatcher, By.cssSelector("[data-message='edit'] .notice-warning"));
-        assertTrue(notice.getText().contains("Someone else changed this order"), notice.getText());
+        new WebDriverWait(dispatcher, WAIT).ignoring(StaleElementReferenceException.class).until(browser ->
+                browser.findElement(By.cssSelector("[data-message='edit'] .notice-warning")).getText()
+                        .contains("Someone else changed this order"));
         assertEquals("La secadora hace ruido", WorkOrders.get(Api.as(It.ACME_ADMIN), number).getString("title"));
-        notice.findElement(By.cssSelector("[data-reload]")).click();
-        await(dispatcher, By.cssSelector(".staff-order[data-order='" + number + "']"));
+        click(dispatcher, By.cssSelector("[data-message='edit'] [data-reload]"));
+        new WebDriverWait(dispatcher, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(
+                By.cssSelector("[data-message='edit'] .notice-warning")));
         // After the reload the edit goes through with the new version.
         var fresh = await(dispatcher, By.id("edit-title"));
         fresh.clear();
         fresh.sendKeys("La secadora hace mucho ruido");
-        dispatcher.findElement(By.cssSelector("[data-edit] button[type=submit]")).click();
+        click(dispatcher, By.cssSelector("[data-edit] button[type=submit]"));
         await(dispatcher, By.cssSelector("[data-message='edit'] .notice-ok"));
         assertEquals("La secadora hace mucho ruido", WorkOrders.get(Api.as(It.ACME_ADMIN), number).getString("title"));
     }
@@ -212,6 +220,14 @@ class AgentPortalIT {
         assertTrue(dispatcher.getCurrentUrl().contains("queue=all"), dispatcher.getCurrentUrl());
     }
 
+    /** Clicks what the locator finds, again if a live redraw replaced it in between. */
+    private static void click(WebDriver browser, By locator) {
+        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(b -> {
+            b.findElement(locator).click();
+            return true;
+        });
+    }
+
     private static void openQueue(WebDriver browser, String username) {
         browser.get(It.BASE_URL + "/portal/queue");
         await(browser, By.id("username")).sendKeys(username);
@@ -239,6 +255,7 @@ class AgentPortalIT {
     }
 
     private static void screenshot(WebDriver browser, String name) {
+        js(browser).executeScript("window.scrollTo(0, 0)");
         try {
             Files.createDirectories(SCREENSHOTS);
             Files.write(SCREENSHOTS.resolve(name + ".png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));

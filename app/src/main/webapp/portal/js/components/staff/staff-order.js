@@ -9,6 +9,8 @@ import './messages.js';
 
 const PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
+/** The form of each kind of change, by its data attribute. */
+const FORMS = { move: 'data-move-form', edit: 'data-edit', assign: 'data-assign', transfer: 'data-transfer', comment: 'data-comment' };
 
 /**
  * An order as staff work it: every field (editable as the agent form allows), the workflow's moves as buttons,
@@ -30,7 +32,11 @@ class OrdenStaffOrder extends LivePage {
     return `/workorders/${encodeURIComponent(this.reference)}${suffix}`;
   }
 
-  async load() {
+  /**
+   * Reads the order and all around it and draws it again; what the user is typing stays, except in the forms named
+   * in `fresh` (the one just sent, and the details unless they are being edited: they show the new values).
+   */
+  async load(fresh = ['data-edit']) {
     const request = this.request = (this.request ?? 0) + 1;
     try {
       const [order, transitions, history, traces, comments] = await Promise.all([api(this.path()),
@@ -45,7 +51,7 @@ class OrdenStaffOrder extends LivePage {
       this.state = error instanceof ApiError && error.status === 404 ? 'not-found' : 'error';
       this.error = error;
     }
-    this.render();
+    this.renderKeepingInput(fresh);
   }
 
   /** The members to assign to and the type's agent form: read with the first order, kept while the page stays. */
@@ -62,11 +68,17 @@ class OrdenStaffOrder extends LivePage {
   changed({ type, data }) {
     if (this.state !== 'ready') return;
     if (type !== 'resync' && data?.id !== this.order.id) return;
-    if (this.busy) return; // our own change: the page reads the order when it is done
-    if (this.dirty && data?.actor?.id !== session().id) {
+    const mine = data?.actor?.id === session().id;
+    if (this.busy) { // a change is being sent: another's is read once it is done
+      this.missed ||= !mine;
+      return;
+    }
+    if (mine && data.version <= this.order.version) return; // ours, already read
+    if (this.dirty && !mine) {
       this.messages.edit = { kind: 'warning', text: t('staff.conflict') };
       this.drawMessages();
     } else {
+      this.messages = {};
       this.load();
     }
   }
@@ -81,7 +93,8 @@ class OrdenStaffOrder extends LivePage {
         method, headers: { ...JSON_HEADERS, 'If-Match': `"${this.order.version}"` }, body: JSON.stringify(body),
       });
       this.dirty = false;
-      await this.load();
+      if (where === 'move') this.pendingMove = null;
+      await this.load(['data-edit', FORMS[where]]);
       this.messages[where] = { kind: 'ok', text: t('staff.saved') };
       this.drawMessages();
       return true;
@@ -92,19 +105,28 @@ class OrdenStaffOrder extends LivePage {
       this.querySelector(`[data-message="${where}"]`)?.scrollIntoView({ block: 'nearest' });
       return false;
     } finally {
-      this.busy = false;
+      this.settle();
+    }
+  }
+
+  /** After a change was sent: what happened meanwhile (another person's change, a rule's) is read now. */
+  settle() {
+    this.busy = false;
+    if (this.missed) {
+      this.missed = false;
+      this.load();
     }
   }
 
   /** Draws the page again (to show errors) with what the user typed still in the forms. */
-  renderKeepingInput() {
+  renderKeepingInput(fresh = []) {
     const key = form => form.getAttributeNames().find(name => name.startsWith('data-'));
     const kept = [...this.querySelectorAll('form')].map(form => [key(form), [...form.elements]
       .filter(e => e.name).map(e => [e.name, e.type === 'radio' ? e.checked : e.value, e.value])]);
     this.render();
     for (const [name, values] of kept) {
       const form = [...this.querySelectorAll('form')].find(f => key(f) === name);
-      if (!form) continue;
+      if (!form || fresh.includes(name)) continue;
       for (const [field, value, raw] of values) {
         const element = [...form.elements].find(e => e.name === field && (e.type !== 'radio' || e.value === raw));
         if (!element) continue;
@@ -350,7 +372,7 @@ class OrdenStaffOrder extends LivePage {
       const move = this.transitions.find(m => m.to === button.dataset.move);
       if (move.requireComment || move.missingFields?.length) {
         this.pendingMove = move.to;
-        this.render();
+        this.renderKeepingInput();
         this.querySelector('#move-comment')?.focus();
       } else {
         this.send('move', '/transitions', { to: move.to });
@@ -360,12 +382,9 @@ class OrdenStaffOrder extends LivePage {
     moveForm?.addEventListener('submit', async event => {
       event.preventDefault();
       const comment = String(new FormData(moveForm).get('comment')).trim();
-      if (await this.send('move', '/transitions', { to: moveForm.dataset.moveForm, comment: comment || undefined })) {
-        this.pendingMove = null;
-        this.render();
-      }
+      this.send('move', '/transitions', { to: moveForm.dataset.moveForm, comment: comment || undefined });
     });
-    this.querySelector('[data-move-cancel]')?.addEventListener('click', () => { this.pendingMove = null; this.render(); });
+    this.querySelector('[data-move-cancel]')?.addEventListener('click', () => { this.pendingMove = null; this.renderKeepingInput(); });
     const edit = this.querySelector('[data-edit]');
     edit.addEventListener('input', () => { this.dirty = true; });
     edit.addEventListener('submit', event => { event.preventDefault(); this.save(edit); });
@@ -403,7 +422,7 @@ class OrdenStaffOrder extends LivePage {
     this.busy = true;
     try {
       await api(this.path('/comments'), { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ body, visibility }) });
-      await this.load();
+      await this.load(['data-edit', FORMS.comment]);
       this.messages.comment = { kind: 'ok', text: t('staff.saved') };
       this.drawMessages();
     } catch (error) {
@@ -411,7 +430,7 @@ class OrdenStaffOrder extends LivePage {
       (error.problem?.errors ?? []).forEach(e => { this.errors[`comment:${e.field}`] = e.message; });
       this.renderKeepingInput();
     } finally {
-      this.busy = false;
+      this.settle();
     }
   }
 }
