@@ -43,7 +43,7 @@ class AgentPortalIT {
     private static final String CHROMIUM = System.getProperty("orden.it.chromium", "/usr/bin/chromium");
     private static final String CHROMEDRIVER = System.getProperty("orden.it.chromedriver", "/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(60); // a shared, busy machine: a change may take seconds
 
     @BeforeAll
     static void portalMaySignIn() {
@@ -82,8 +82,10 @@ class AgentPortalIT {
         } catch (RuntimeException | AssertionError e) {
             screenshot(dispatcher, "failed-dispatcher");
             screenshot(agent, "failed-agent");
-            throw new AssertionError("agent's page: " + agent.findElement(By.tagName("main")).getText()
-                    .replace('\n', '|'), e);
+            throw new AssertionError("agent's page (" + js(agent).executeScript("return JSON.stringify({busy: "
+                    + "document.querySelector('orden-staff-order')?.getAttribute('aria-busy'), comment: "
+                    + "document.getElementById('move-comment')?.value, url: location.href})") + "): "
+                    + agent.findElement(By.tagName("main")).getText().replace('\n', '|'), e);
         } finally {
             dispatcher.quit();
             agent.quit();
@@ -91,13 +93,13 @@ class AgentPortalIT {
     }
 
     private static void dispatcherAssignsItToTheAgent(WebDriver dispatcher, String number) {
-        dispatcher.findElement(By.cssSelector(".queue-row[data-number='" + number + "'] a")).click();
+        click(dispatcher, By.cssSelector(".queue-row[data-number='" + number + "'] a"));
         await(dispatcher, By.cssSelector(".staff-order[data-order='" + number + "']"));
         var history = dispatcher.findElement(By.cssSelector("[data-history]")).getText();
         assertTrue(history.contains("Rule “Route repairs by city” v"), "the rule's trace in the history: " + history);
         new Select(dispatcher.findElement(By.id("assign-assignee"))).selectByValue(Api.as(It.ACME_AGENT).id());
         dispatcher.findElement(By.id("assign-reason")).sendKeys("Alba knows dryers");
-        dispatcher.findElement(By.cssSelector("[data-assign] button[type=submit]")).click();
+        click(dispatcher, By.cssSelector("[data-assign] button[type=submit]"));
         var badge = await(dispatcher, By.cssSelector(".order-head .status[data-status='ASSIGNED']"));
         assertEquals("Assigned", badge.getText());
         assertTrue(dispatcher.findElement(By.className("facts")).getText().contains("Alba Agente"));
@@ -107,7 +109,7 @@ class AgentPortalIT {
         // The assignment moved it: the agent's counts and list follow the stream.
         new WebDriverWait(agent, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(
                 By.cssSelector("[data-queue-list='unassigned'] .queue-row[data-number='" + number + "']")));
-        agent.findElement(By.id("tab-mine")).click();
+        click(agent, By.id("tab-mine"));
         var row = await(agent, By.cssSelector("[data-queue-list='mine'] .queue-row[data-number='" + number + "']"));
         assertEquals("Asignada", row.findElement(By.className("status")).getText());
         assertTrue(Integer.parseInt(agent.findElement(By.cssSelector("[data-count='mine']")).getText()) >= 1);
@@ -130,8 +132,8 @@ class AgentPortalIT {
 
         var internal = "Nota interna " + marker;
         agent.findElement(By.id("comment-body")).sendKeys(internal);
-        agent.findElement(By.cssSelector("input[name=visibility][value=INTERNAL]")).click();
-        agent.findElement(By.cssSelector("[data-comment] button[type=submit]")).click();
+        click(agent, By.cssSelector("input[name=visibility][value=INTERNAL]"));
+        click(agent, By.cssSelector("[data-comment] button[type=submit]"));
         var comment = await(agent, By.cssSelector(".comment[data-visibility='INTERNAL']"));
         assertTrue(comment.getText().contains(internal) && comment.getText().contains("Interno"), comment.getText());
         fitsTheScreen(agent);
@@ -150,12 +152,12 @@ class AgentPortalIT {
 
         // A transfer needs a reason: the form says so on the field, then it goes through.
         agent.findElement(By.id("transfer-team")).sendKeys("bcn_repair");
-        agent.findElement(By.cssSelector("[data-transfer] button[type=submit]")).click();
+        click(agent, By.cssSelector("[data-transfer] button[type=submit]"));
         await(agent, By.cssSelector("#transfer-reason[aria-invalid='true']"));
         agent.findElement(By.id("transfer-team")).clear();
         agent.findElement(By.id("transfer-team")).sendKeys("bcn_repair");
         agent.findElement(By.id("transfer-reason")).sendKeys("El cliente está en Barcelona");
-        agent.findElement(By.cssSelector("[data-transfer] button[type=submit]")).click();
+        click(agent, By.cssSelector("[data-transfer] button[type=submit]"));
         new WebDriverWait(agent, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.className("facts"), "bcn_repair"));
         assertTrue(agent.findElement(By.cssSelector("[data-history]")).getText().contains("El cliente está en Barcelona"));
@@ -172,7 +174,7 @@ class AgentPortalIT {
         Api.as(It.ACME_ADMIN).patch("/workorders/" + number, Json.createObjectBuilder().add("priority", "HIGH").build(),
                 order.getInt("version")).expect(200);
         await(dispatcher, By.cssSelector("[data-message='edit'] .notice-warning"));
-        dispatcher.findElement(By.cssSelector("[data-edit] button[type=submit]")).click();
+        click(dispatcher, By.cssSelector("[data-edit] button[type=submit]"));
         new WebDriverWait(dispatcher, WAIT).ignoring(StaleElementReferenceException.class).until(browser ->
                 browser.findElement(By.cssSelector("[data-message='edit'] .notice-warning")).getText()
                         .contains("Someone else changed this order"));
@@ -190,21 +192,21 @@ class AgentPortalIT {
     }
 
     private static void dispatcherSavesAViewAndOpensItAgain(WebDriver dispatcher, String number, String marker) {
-        dispatcher.findElement(By.cssSelector("#nav a[href='/portal/queue']")).click();
+        click(dispatcher, By.cssSelector("#nav a[href='/portal/queue']"));
         await(dispatcher, By.cssSelector("[data-queue-list='unassigned']"));
-        dispatcher.findElement(By.id("tab-all")).click();
+        click(dispatcher, By.id("tab-all"));
         await(dispatcher, By.cssSelector("[data-queue-list='all']"));
         if (dispatcher.findElements(By.cssSelector(".queue-filters[open]")).isEmpty()) {
-            dispatcher.findElement(By.cssSelector(".queue-filters summary")).click();
+            click(dispatcher, By.cssSelector(".queue-filters summary"));
         }
         await(dispatcher, By.id("f-q")).sendKeys(marker);
         new Select(dispatcher.findElement(By.id("f-priority"))).selectByValue("HIGH");
-        dispatcher.findElement(By.cssSelector("[data-filters] button[type=submit]")).click();
+        click(dispatcher, By.cssSelector("[data-filters] button[type=submit]"));
         await(dispatcher, By.cssSelector("[data-queue-list='all'] .queue-row[data-number='" + number + "']"));
         assertEquals(1, dispatcher.findElements(By.cssSelector(".queue-row")).size());
         var name = "Secadoras " + marker;
         dispatcher.findElement(By.id("view-name")).sendKeys(name);
-        dispatcher.findElement(By.cssSelector("[data-view-save] button[type=submit]")).click();
+        click(dispatcher, By.cssSelector("[data-view-save] button[type=submit]"));
         await(dispatcher, By.cssSelector("[data-view-delete]"));
         screenshot(dispatcher, "queue");
 
@@ -220,10 +222,13 @@ class AgentPortalIT {
         assertTrue(dispatcher.getCurrentUrl().contains("queue=all"), dispatcher.getCurrentUrl());
     }
 
-    /** Clicks what the locator finds, again if a live redraw replaced it in between. */
+    /** Clicks what the locator finds, in the middle of the screen, again if a live redraw replaced it in between. */
     private static void click(WebDriver browser, By locator) {
         new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(b -> {
-            b.findElement(locator).click();
+            var element = b.findElement(locator);
+            // On an emulated phone a button half below the fold is not scrolled to: the click would miss it.
+            js(b).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            element.click();
             return true;
         });
     }

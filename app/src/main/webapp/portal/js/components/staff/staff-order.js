@@ -88,6 +88,7 @@ class OrdenStaffOrder extends LivePage {
     this.messages = {};
     this.errors = {};
     this.busy = true;
+    this.setAttribute('aria-busy', 'true');
     try {
       await api(this.path(path), {
         method, headers: { ...JSON_HEADERS, 'If-Match': `"${this.order.version}"` }, body: JSON.stringify(body),
@@ -112,6 +113,7 @@ class OrdenStaffOrder extends LivePage {
   /** After a change was sent: what happened meanwhile (another person's change, a rule's) is read now. */
   settle() {
     this.busy = false;
+    this.removeAttribute('aria-busy');
     if (this.missed) {
       this.missed = false;
       this.load();
@@ -219,7 +221,7 @@ class OrdenStaffOrder extends LivePage {
       ${pending ? html`<form class="move-form" data-move-form="${pending.to}">
         ${pending.missingFields?.length ? html`<p class="field-error">${t('staff.missing', { fields: pending.missingFields.join(', ') })}</p>` : ''}
         <label for="move-comment">${t('staff.comment')}${pending.requireComment ? ' *' : ''}</label>
-        <textarea id="move-comment" name="comment" rows="3" ${pending.requireComment ? 'required' : ''}
+        <textarea id="move-comment" name="comment" rows="3" ${pending.requireComment ? 'aria-required="true"' : ''}
           ${this.fieldError('move', 'comment')}></textarea>
         ${this.errorText('move', 'comment')}
         ${pending.requireComment ? html`<p class="muted">${t('staff.commentRequired')}</p>` : ''}
@@ -420,6 +422,7 @@ class OrdenStaffOrder extends LivePage {
     this.messages = {};
     this.errors = {};
     this.busy = true;
+    this.setAttribute('aria-busy', 'true');
     try {
       await api(this.path('/comments'), { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ body, visibility }) });
       await this.load(['data-edit', FORMS.comment]);
