@@ -222,13 +222,12 @@ class AgentPortalIT {
         assertTrue(dispatcher.getCurrentUrl().contains("queue=all"), dispatcher.getCurrentUrl());
     }
 
-    /** Clicks what the locator finds, in the middle of the screen, again if a live redraw replaced it in between. */
+    /** Clicks what the locator finds, again if a live redraw replaced it in between. */
     private static void click(WebDriver browser, By locator) {
         new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(b -> {
-            var element = b.findElement(locator);
-            // On an emulated phone a button half below the fold is not scrolled to: the click would miss it.
-            js(b).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-            element.click();
+            // A DOM click: on an emulated phone, chromedriver's click at coordinates misses buttons near the fold.
+            js(b).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()",
+                    b.findElement(locator));
             return true;
         });
     }
