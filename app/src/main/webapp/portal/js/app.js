@@ -12,7 +12,7 @@ let liveState = 'connecting';
 
 /** Path routes under /portal/; the server answers each with this page (PortalPages). */
 function route() {
-  const found = match(currentPath());
+  const found = match(currentPath(), session()?.roles);
   if (found && !found.route.public && !session()) {
     location.reload(); // from a public page to one that needs signing in
     return;

@@ -17,12 +17,15 @@ import java.util.Set;
 record WorkOrderQuery(Set<String> statuses, Set<StateCategory> categories, String assignee, String team, String type, String area,
                       String requester, Priority priority, String text, Map<String, String> customFields,
                       List<CustomFieldCondition> customFieldConditions, WorkOrderSort sort, Cursor after, int limit,
-                      Instant scheduledFrom, Instant scheduledTo) {
+                      Instant scheduledFrom, Instant scheduledTo, Set<String> teams, Instant slaDueBy) {
 
     static final String UNASSIGNED = "none";
 
+    /** {@code teams}: any of these (the caller's teams, {@code team=mine}); null = not applied. {@code slaDueBy}:
+     * orders with a clock not met that is breached or due by then; null = not applied. */
+
     WorkOrderQuery withRequester(String requesterId) {
         return new WorkOrderQuery(statuses, categories, assignee, team, type, area, requesterId, priority, text,
-                customFields, customFieldConditions, sort, after, limit, scheduledFrom, scheduledTo);
+                customFields, customFieldConditions, sort, after, limit, scheduledFrom, scheduledTo, teams, slaDueBy);
     }
 }

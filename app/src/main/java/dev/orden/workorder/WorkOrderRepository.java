@@ -161,6 +161,19 @@ public class WorkOrderRepository {
             if (WorkOrderQuery.UNASSIGNED.equals(query.assignee())) conditions.add("w.assigneeId IS NULL");
             else if (query.assignee() != null) add("w.assigneeId = :assignee", "assignee", query.assignee());
             if (query.team() != null) add("w.team = :team", "team", query.team());
+            if (query.teams() != null) {
+                if (query.teams().isEmpty()) conditions.add("w.id IS NULL");
+                else add("w.team IN :teams", "teams", List.copyOf(query.teams()));
+            }
+            if (query.slaDueBy() != null) {
+                // A clock not met that is breached, or running (not paused) and due by then; RLS keeps it the tenant's.
+                add("SQL('EXISTS (SELECT 1 FROM work_order_sla s WHERE s.work_order_id = ?"
+                        + " AND ((s.first_response_met_at IS NULL AND (s.first_response_breached_at IS NOT NULL"
+                        + " OR (s.paused_since IS NULL AND s.first_response_due <= CAST(? AS timestamptz))))"
+                        + " OR (s.resolution_met_at IS NULL AND (s.resolution_breached_at IS NOT NULL"
+                        + " OR (s.paused_since IS NULL AND s.resolution_due <= CAST(? AS timestamptz))))))',"
+                        + " w.id, :slaDueBy, :slaDueBy)", "slaDueBy", query.slaDueBy().toString());
+            }
             if (query.type() != null) add("w.type = :type", "type", query.type());
             if (query.area() != null) add("w.area = :area", "area", query.area());
             if (query.requester() != null) add("w.requesterId = :requester", "requester", query.requester());

@@ -38,13 +38,17 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -61,6 +65,8 @@ public class WorkOrderResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 200;
+    private static final String MY_TEAMS = "mine";
+    private static final int AT_RISK_HOURS = 2;
     private static final Pattern STATE_KEY = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,63}");
 
 
@@ -75,6 +81,9 @@ public class WorkOrderResource {
 
     @Inject
     ActiveConfiguration activeConfiguration;
+
+    @Inject
+    TeamMembers teamMembers;
 
     @Context
     UriInfo uriInfo;
@@ -108,8 +117,9 @@ public class WorkOrderResource {
                          @QueryParam("area") String area, @QueryParam("requester") String requester,
                          @QueryParam("priority") String priority, @QueryParam("q") String text,
                          @QueryParam("sort") String sort, @QueryParam("cursor") String cursor,
-                         @QueryParam("limit") String limit) {
-        var query = query(status, category, assignee, team, type, area, requester, priority, text, sort, cursor, limit);
+                         @QueryParam("limit") String limit, @QueryParam("sla") String sla) {
+        var query = query(status, category, assignee, team, type, area, requester, priority, text, sort, cursor, limit,
+                sla);
         var page = service.list(query);
         return new PageView(service.views(page.items()), page.nextCursor());
     }
@@ -122,8 +132,10 @@ public class WorkOrderResource {
                              @QueryParam("assignee") String assignee,
                              @QueryParam("team") String team, @QueryParam("type") String type,
                              @QueryParam("area") String area, @QueryParam("requester") String requester,
-                             @QueryParam("priority") String priority, @QueryParam("q") String text) {
-        var query = query(status, category, assignee, team, type, area, requester, priority, text, null, null, null);
+                             @QueryParam("priority") String priority, @QueryParam("q") String text,
+                             @QueryParam("sla") String sla) {
+        var query = query(status, category, assignee, team, type, area, requester, priority, text, null, null, null,
+                sla);
         return CountsView.of(service.count(query));
     }
 
@@ -247,7 +259,7 @@ public class WorkOrderResource {
 
     private WorkOrderQuery query(List<String> status, List<String> category, String assignee, String team, String type, String area,
                                  String requester, String priority, String text, String sort, String cursor,
-                                 String limit) {
+                                 String limit, String sla) {
         var errors = new ArrayList<FieldError>();
         var customFields = CustomFieldFilter.fromQuery(uriInfo.getQueryParameters(), errors);
         var definitions = definitionsFor(customFields, sort);
@@ -281,17 +293,41 @@ public class WorkOrderResource {
         if (visitFrom != null && visitTo != null && !visitTo.isAfter(visitFrom)) {
             errors.add(new FieldError("scheduledTo", "must not be before scheduledFrom"));
         }
+        var slaDueBy = slaDueBy(sla, errors);
         if (!errors.isEmpty()) throw ProblemException.invalid(errors);
         var order = WorkOrderSort.parse(sort, definitions);
         var after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor, order);
-        return new WorkOrderQuery(statuses, categories, me(assignee), blankToNull(team), blankToNull(type), blankToNull(area),
-                me(requester), priorityFilter, blankToNull(text), customFields.equal(), conditions, order, after, size,
-                visitFrom, visitTo);
+        var mine = MY_TEAMS.equals(blankToNull(team));
+        return new WorkOrderQuery(statuses, categories, me(assignee), mine ? null : blankToNull(team),
+                blankToNull(type), blankToNull(area), me(requester), priorityFilter, blankToNull(text),
+                customFields.equal(), conditions, order, after, size, visitFrom, visitTo, mine ? myTeams() : null,
+                slaDueBy);
     }
 
     private java.time.ZoneId timeZone() {
         return activeConfiguration.current().map(a -> TenantSettings.of(a.bundle()).timeZone())
                 .orElse(TenantSettings.DEFAULTS.timeZone());
+    }
+
+    /** {@code team=mine}: the teams of the active configuration that list the caller's e-mail. */
+    private Set<String> myTeams() {
+        var email = context.user().email();
+        return teamMembers.teams().stream().filter(team -> teamMembers.includes(team, email))
+                .collect(Collectors.toSet());
+    }
+
+    /** {@code sla=overdue}: a clock breached or due by now; {@code at-risk}: also due within {@value #AT_RISK_HOURS} h. */
+    private static Instant slaDueBy(String sla, List<FieldError> errors) {
+        var value = blankToNull(sla);
+        if (value == null) return null;
+        return switch (value) {
+            case "overdue" -> Instant.now();
+            case "at-risk" -> Instant.now().plus(Duration.ofHours(AT_RISK_HOURS));
+            default -> {
+                errors.add(new FieldError("sla", "must be overdue or at-risk"));
+                yield null;
+            }
+        };
     }
 
     /** The tenant's custom-field definitions, read only when a condition or the sort is typed by them. */

@@ -198,7 +198,9 @@ public class WorkOrderService {
     }
 
     private WorkOrderViews.WorkOrderView view(WorkOrder order, JsonObject sla, java.util.Map<UUID, Long> files) {
-        return WorkOrderViews.WorkOrderView.of(order, transitions(order), retiredFields(order), sla,
+        var statusName = lifecycle.workflowOf(order).state(order.status()).map(state -> state.name().byLanguage())
+                .orElse(null);
+        return WorkOrderViews.WorkOrderView.of(order, statusName, transitions(order), retiredFields(order), sla,
                 seriesLinks.of(order.id()).orElse(null), files.getOrDefault(order.id(), 0L));
     }
 

@@ -22,7 +22,8 @@ public final class WorkOrderViews {
     }
 
     public record WorkOrderView(String id, String number, long sequence, String title, String description, String type,
-                         Priority priority, String status, String statusCategory, List<String> allowedTransitions,
+                         Priority priority, String status, Map<String, String> statusName, String statusCategory,
+                         List<String> allowedTransitions,
                          String area, PersonView requester, PersonView assignee, String team, Instant dueAt,
                          JsonObject customFields, List<String> retiredFields, Instant createdAt, String createdBy, Instant updatedAt,
                          PersonView completedBy, Instant completedAt, int version, Integer configVersion,
@@ -30,13 +31,13 @@ public final class WorkOrderViews {
                          Instant scheduledEnd) {
 
         /**
-         * The order with the moves the caller may make from where it is, and the keys of its custom values that
+         * The order with its state's name per language (its workflow's), the moves the caller may make from where it is, and the keys of its custom values that
          * its type no longer offers (kept, shown as retired).
          */
-        static WorkOrderView of(WorkOrder w, List<WorkOrderLifecycle.Move> moves, List<String> retiredFields,
-                                JsonObject sla, JsonObject series, long attachments) {
+        static WorkOrderView of(WorkOrder w, Map<String, String> statusName, List<WorkOrderLifecycle.Move> moves,
+                                List<String> retiredFields, JsonObject sla, JsonObject series, long attachments) {
             return new WorkOrderView(w.id().toString(), w.displayNumber(), w.number(), w.title(), w.description(),
-                    w.type(), w.priority(), w.status(), w.statusCategory().key(),
+                    w.type(), w.priority(), w.status(), statusName, w.statusCategory().key(),
                     moves.stream().map(move -> move.target().key()).toList(), w.area(),
                     PersonView.of(w.requesterId(), w.requesterName()),
                     PersonView.of(w.assigneeId(), w.assigneeName()), w.team(), w.dueAt(),
