@@ -111,7 +111,8 @@ public class MemberImporter {
     MemberRows.Standing standing(String email) {
         var roles = keycloak.memberRoles(context.tenant().keycloakOrgId(), email);
         if (roles.isPresent()) return new MemberRows.Standing.Member(roles.get());
-        return keycloak.findUserId(email).isPresent() ? new MemberRows.Standing.Outsider() : new MemberRows.Standing.Nobody();
+        return keycloak.findUserId(email).isPresent()
+                ? new MemberRows.Standing.Outsider() : new MemberRows.Standing.Nobody();
     }
 
     private boolean hasDraft() {
@@ -129,7 +130,7 @@ public class MemberImporter {
             try {
                 undo.pop().run();
             } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "Could not undo a Keycloak change of a failed member import; clean it up by hand", e);
+                LOG.log(Level.SEVERE, "Could not undo a Keycloak change of a failed import; clean it up by hand", e);
             }
         }
     }

@@ -50,7 +50,8 @@ class MemberRecords {
     /** The teams with the people added to theirs; null when nobody joins a team. */
     static JsonArray withMembers(List<MemberRows.Person> people, List<JsonObject> teams) {
         var joining = new HashMap<String, Set<String>>();
-        people.forEach(p -> p.teams().forEach(t -> joining.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(p.email())));
+        people.forEach(p -> p.teams()
+                .forEach(t -> joining.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(p.email())));
         if (joining.isEmpty()) return null;
         var result = Json.createArrayBuilder();
         for (var team : teams) {

@@ -48,7 +48,9 @@ final class MemberRows {
     List<RowError> headerErrors() {
         var errors = new ArrayList<RowError>();
         for (var column : header) {
-            if (!COLUMNS.contains(column)) errors.add(new RowError(0, column, "is not a column of members; columns: email, name, roles, teams"));
+            if (!COLUMNS.contains(column)) {
+                errors.add(new RowError(0, column, "is not a column of members; columns: email, name, roles, teams"));
+            }
         }
         if (new HashSet<>(header).size() != header.size()) errors.add(new RowError(0, null, "repeats a column"));
         if (!header.contains("email")) errors.add(new RowError(0, "email", "the header has no email column"));
@@ -59,8 +61,12 @@ final class MemberRows {
     /** The row as a person to import, or empty with its errors added. */
     Optional<Person> read(long row, String[] cells, List<RowError> errors) {
         var values = new java.util.HashMap<String, String>();
-        for (int i = 0; i < Math.min(cells.length, header.size()); i++) values.put(header.get(i), cells[i] == null ? "" : cells[i].strip());
-        if (cells.length != header.size()) errors.add(new RowError(row, null, "has " + cells.length + " values; the header has " + header.size()));
+        for (int i = 0; i < Math.min(cells.length, header.size()); i++) {
+            values.put(header.get(i), cells[i] == null ? "" : cells[i].strip());
+        }
+        if (cells.length != header.size()) {
+            errors.add(new RowError(row, null, "has " + cells.length + " values; the header has " + header.size()));
+        }
         var email = values.getOrDefault("email", "").toLowerCase(Locale.ROOT);
         var name = values.getOrDefault("name", "");
         int before = errors.size();

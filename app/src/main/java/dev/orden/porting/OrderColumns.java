@@ -35,6 +35,7 @@ final class OrderColumns {
             "requester_email", "assignee_email", "team", "area", "created_at", "due_at");
     private static final Map<String, String> ALIASES = Map.of("requester", "requester_email",
             "assignee", "assignee_email", "created", "created_at", "due", "due_at");
+    static final String NO_MEMBER = "no member of this tenant has this e-mail address";
     private static final Pattern FIELD_KEY = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,63}");
 
     /** Custom fields of a type: key → field type name ({@code number}, {@code user}, …). */
@@ -169,12 +170,13 @@ final class OrderColumns {
                 return items.build();
             }
             case "location", "attachment" -> {
-                return text.startsWith("{") || text.startsWith("[") ? json(text, row, column, errors) : Json.createValue(text);
+                return text.startsWith("{") || text.startsWith("[")
+                        ? json(text, row, column, errors) : Json.createValue(text);
             }
             case "user" -> {
                 if (!text.contains("@")) return Json.createValue(text);
                 var id = people.apply(text.toLowerCase(Locale.ROOT));
-                if (id.isEmpty()) errors.add(new RowError(row, column, "no member of this tenant has this e-mail address"));
+                if (id.isEmpty()) errors.add(new RowError(row, column, NO_MEMBER));
                 return Json.createValue(id.orElse(text));
             }
             default -> {

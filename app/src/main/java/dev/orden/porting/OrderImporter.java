@@ -74,7 +74,8 @@ public class OrderImporter {
             for (var cells = csv.next(); cells.isPresent(); cells = csv.next()) {
                 var row = csv.row();
                 var mapped = columns.map(row, cells.get(), type -> fieldTypes.computeIfAbsent(
-                        type == null ? "general" : type, this::fieldTypes), email -> people.find(email).map(m -> m.userId().toString()));
+                        type == null ? "general" : type, this::fieldTypes),
+                        email -> people.find(email).map(m -> m.userId().toString()));
                 var errors = new ArrayList<>(mapped.errors());
                 var pending = check(session, row, mapped, columns, people, importer, errors);
                 report.row(errors);
@@ -96,7 +97,8 @@ public class OrderImporter {
         return report;
     }
 
-    private OrderWriter.Pending check(WorkOrderImports.Session session, long row, OrderColumns.Mapped mapped, OrderColumns columns, People people,
+    private OrderWriter.Pending check(WorkOrderImports.Session session, long row, OrderColumns.Mapped mapped,
+                                      OrderColumns columns, People people,
                                       OrderWriter.Person importer, List<RowError> errors) {
         WorkOrderImports.Checked order = null;
         try {
@@ -110,7 +112,7 @@ public class OrderImporter {
         if (mapped.requesterEmail() != null) {
             requester = people.find(mapped.requesterEmail()).map(OrderImporter::person).orElse(null);
             if (requester == null) {
-                errors.add(new RowError(row, columns.columnOf("requester_email"), "no member of this tenant has this e-mail address"));
+                errors.add(new RowError(row, columns.columnOf("requester_email"), OrderColumns.NO_MEMBER));
             }
         }
         OrderWriter.Person assignee = null;
@@ -137,7 +139,8 @@ public class OrderImporter {
         var em = tenantEm.em();
         for (long from = writer.firstNumber(); from <= writer.lastNumber(); from += OrderWriter.BATCH) {
             em.createQuery("SELECT w FROM WorkOrder w WHERE w.number BETWEEN :from AND :to", WorkOrder.class)
-                    .setParameter("from", from).setParameter("to", Math.min(writer.lastNumber(), from + OrderWriter.BATCH - 1))
+                    .setParameter("from", from)
+                    .setParameter("to", Math.min(writer.lastNumber(), from + OrderWriter.BATCH - 1))
                     .getResultList().forEach(clocks::startImported);
             em.flush();
             em.clear();

@@ -37,7 +37,8 @@ final class OrderWriter {
     private static final String EVENT = """
             INSERT INTO work_order_event (tenant_id, id, work_order_id, occurred_at, actor_id, actor_name, kind, field,
                 old_value, new_value, comment, visibility, config_version)
-            VALUES (current_setting('app.tenant_id')::uuid, ?, ?, ?, ?, ?, 'CREATED', 'status', NULL, ?, ?, 'PUBLIC', ?)""";
+            VALUES (current_setting('app.tenant_id')::uuid, ?, ?, ?, ?, ?, 'CREATED', 'status', NULL, ?, ?, 'PUBLIC',
+                ?)""";
 
     private final Connection connection;
     private final Person importer;
@@ -92,7 +93,8 @@ final class OrderWriter {
         try (var statement = connection.prepareStatement("""
                 INSERT INTO work_order_counter (tenant_id, last_number)
                 VALUES (current_setting('app.tenant_id')::uuid, ?)
-                ON CONFLICT (tenant_id) DO UPDATE SET last_number = work_order_counter.last_number + excluded.last_number
+                ON CONFLICT (tenant_id) DO UPDATE
+                SET last_number = work_order_counter.last_number + excluded.last_number
                 RETURNING last_number""")) {
             statement.setLong(1, count);
             try (var result = statement.executeQuery()) {

@@ -58,7 +58,8 @@ public class TenantExporter {
             json.writeEnd();
             json.flush();
             var user = context.user();
-            ported.fire(new DataPorted(context.tenantId(), user.id(), user.displayName(), "export", orders, Instant.now()));
+            ported.fire(new DataPorted(context.tenantId(), user.id(), user.displayName(), "export", orders,
+                    Instant.now()));
         } catch (SQLException e) {
             throw new IllegalStateException("Exporting the tenant failed: " + e.getMessage(), e);
         }
@@ -68,7 +69,8 @@ public class TenantExporter {
     private static Map<String, String[]> members(Connection connection, JsonGenerator json) throws SQLException {
         var people = new HashMap<String, String[]>();
         json.writeStartArray("members");
-        try (var s = connection.prepareStatement("SELECT id, email, display_name, roles FROM member ORDER BY email, id");
+        try (var s = connection.prepareStatement(
+                "SELECT id, email, display_name, roles FROM member ORDER BY email, id");
              var rows = s.executeQuery()) {
             while (rows.next()) {
                 var email = rows.getString("email").toLowerCase(java.util.Locale.ROOT);
@@ -92,7 +94,8 @@ public class TenantExporter {
                   FROM config_version ORDER BY version""");
              var rows = s.executeQuery()) {
             while (rows.next()) {
-                json.writeStartObject().write("version", rows.getInt("version")).write("status", rows.getString("status"))
+                json.writeStartObject().write("version", rows.getInt("version"))
+                        .write("status", rows.getString("status"))
                         .write("bundle", Json.createReader(new StringReader(rows.getString("bundle"))).readObject());
                 person(json, "createdBy", rows.getString("created_by"), null, people);
                 time(json, "createdAt", rows, "created_at");
@@ -103,7 +106,8 @@ public class TenantExporter {
             }
         }
         json.writeEnd();
-        try (var s = connection.prepareStatement("SELECT version FROM tenant_config_active"); var rows = s.executeQuery()) {
+        try (var s = connection.prepareStatement("SELECT version FROM tenant_config_active");
+             var rows = s.executeQuery()) {
             if (rows.next()) json.write("activeVersion", rows.getInt(1));
         }
     }
@@ -114,7 +118,8 @@ public class TenantExporter {
         json.writeStartArray("orders");
         try (var s = connection.prepareStatement("""
                 SELECT id, number, number_prefix, title, description, type, priority, status, status_category, area,
-                       requester_id, requester_name, assignee_id, assignee_name, team, due_at, custom_fields::text AS cf,
+                       requester_id, requester_name, assignee_id, assignee_name, team, due_at,
+                       custom_fields::text AS cf,
                        created_at, created_by, updated_at, completed_by, completed_by_name, completed_at,
                        config_version, version
                   FROM work_order ORDER BY number""")) {

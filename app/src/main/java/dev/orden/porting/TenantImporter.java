@@ -97,7 +97,8 @@ public class TenantImporter {
                 case "configVersions" -> versions = parser.getArray().getValuesAs(JsonObject.class);
                 case "activeVersion" -> active = parser.getInt();
                 case "orders" -> {
-                    if (!TenantExporter.FORMAT.equals(format) || members == null || versions == null || active == null) {
+                    if (!TenantExporter.FORMAT.equals(format) || members == null || versions == null
+                            || active == null) {
                         throw ProblemException.invalid("orders", "must come after format, members, configVersions "
                                 + "and activeVersion, as an export writes them");
                     }
@@ -128,7 +129,8 @@ public class TenantImporter {
             }
             var standing = memberImporter.standing(email);
             if (standing instanceof MemberRows.Standing.Outsider) {
-                errors.add(new FieldError("members/" + i + "/email", email + " belongs to an account outside this tenant"));
+                errors.add(new FieldError("members/" + i + "/email",
+                        email + " belongs to an account outside this tenant"));
                 continue;
             }
             var name = member.getString("name", null);

@@ -49,9 +49,11 @@ class TenantRestore {
             throw new ProblemException(ProblemType.CONFLICT, "This tenant has work orders already; a tenant export is "
                     + "imported only into a tenant without any");
         }
-        var drafts = tenantEm.em().createNativeQuery("SELECT 1 FROM config_version WHERE status = 'DRAFT'").getResultList();
+        var drafts = tenantEm.em().createNativeQuery("SELECT 1 FROM config_version WHERE status = 'DRAFT'")
+                .getResultList();
         if (!drafts.isEmpty()) {
-            throw new ProblemException(ProblemType.CONFLICT, "A configuration draft is pending; publish or discard it first");
+            throw new ProblemException(ProblemType.CONFLICT,
+                    "A configuration draft is pending; publish or discard it first");
         }
     }
 
@@ -89,7 +91,8 @@ class TenantRestore {
         }
     }
 
-    private static void insertVersion(Connection connection, JsonObject v, int shift, People people) throws SQLException {
+    private static void insertVersion(Connection connection, JsonObject v, int shift, People people)
+            throws SQLException {
         try (var s = connection.prepareStatement("""
                 INSERT INTO config_version (tenant_id, version, status, bundle, created_by, created_at, published_by,
                     published_at, note)
@@ -140,11 +143,17 @@ class TenantRestore {
                 while (parser.hasNext()) {
                     var event = parser.next();
                     if (event == JsonParser.Event.END_ARRAY) break;
-                    if (event != JsonParser.Event.START_OBJECT) throw ProblemException.invalid("orders", "must hold objects");
+                    if (event != JsonParser.Event.START_OBJECT) {
+                        throw ProblemException.invalid("orders", "must hold objects");
+                    }
                     var order = parser.getObject();
                     order(orders, order);
-                    for (var entry : order.getJsonArray("history").getValuesAs(JsonObject.class)) event(events, order, entry);
-                    for (var comment : order.getJsonArray("comments").getValuesAs(JsonObject.class)) comment(comments, order, comment);
+                    for (var entry : order.getJsonArray("history").getValuesAs(JsonObject.class)) {
+                        event(events, order, entry);
+                    }
+                    for (var comment : order.getJsonArray("comments").getValuesAs(JsonObject.class)) {
+                        comment(comments, order, comment);
+                    }
                     if (++pending >= BATCH) execute(orders, events, comments);
                 }
                 execute(orders, events, comments);

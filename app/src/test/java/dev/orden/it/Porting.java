@@ -55,7 +55,8 @@ final class Porting {
                         .add("firstResponse", "PT1H").add("resolution", "PT4H"))));
         var teams = Json.createArrayBuilder().add(Json.createObjectBuilder().add("key", "field")
                 .add("name", names("Field")).add("members", Json.createArrayBuilder(teamMembers)));
-        var areas = Json.createArrayBuilder().add(Json.createObjectBuilder().add("key", "north").add("name", names("North")))
+        var areas = Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("key", "north").add("name", names("North")))
                 .add(Json.createObjectBuilder().add("key", "south").add("name", names("South")));
         return Json.createObjectBuilder(bundle).add("fields", fields).add("types", types).add("sla", sla)
                 .add("teams", teams).add("areas", areas).build();

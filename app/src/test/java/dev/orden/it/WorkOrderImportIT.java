@@ -82,7 +82,8 @@ class WorkOrderImportIT {
                 report.toString());
         assertTrue(errors.stream().anyMatch(e -> e.getInt("row") == 3 && e.getString("column").equals("level")),
                 report.toString());
-        assertTrue(errors.stream().anyMatch(e -> e.getInt("row") == 3 && e.getString("column").equals("Assignee Email")),
+        assertTrue(errors.stream()
+                        .anyMatch(e -> e.getInt("row") == 3 && e.getString("column").equals("Assignee Email")),
                 "another tenant's admin is nobody here: " + report);
         assertEquals(before, orders(tenant));
     }
@@ -132,7 +133,8 @@ class WorkOrderImportIT {
         assertEquals(created, Instant.parse(one.getString("createdAt")));
         assertEquals(2, one.getJsonObject("customFields").getInt("qty"));
         var sla = one.getJsonObject("sla");
-        assertEquals(created.plus(Duration.ofHours(1)), Instant.parse(sla.getString("firstResponseDue")), sla.toString());
+        assertEquals(created.plus(Duration.ofHours(1)), Instant.parse(sla.getString("firstResponseDue")),
+                sla.toString());
         assertEquals(created.plus(Duration.ofHours(4)), Instant.parse(sla.getString("resolutionDue")));
 
         var history = admin.get("/workorders/" + (number + 1) + "/history").expect(200).array()

@@ -14,17 +14,19 @@ import org.junit.jupiter.api.Test;
 class MemberRowsTest {
 
     private static MemberRows rows() {
-        return new MemberRows(List.of("Email", "name", "roles", "teams"), Set.of("field", "office"), email -> switch (email) {
-            case "member@x.test" -> new MemberRows.Standing.Member(EnumSet.of(Role.AGENT, Role.DISPATCHER));
-            case "outsider@y.test" -> new MemberRows.Standing.Outsider();
-            default -> new MemberRows.Standing.Nobody();
-        });
+        return new MemberRows(List.of("Email", "name", "roles", "teams"), Set.of("field", "office"),
+                email -> switch (email) {
+                    case "member@x.test" -> new MemberRows.Standing.Member(EnumSet.of(Role.AGENT, Role.DISPATCHER));
+                    case "outsider@y.test" -> new MemberRows.Standing.Outsider();
+                    default -> new MemberRows.Standing.Nobody();
+                });
     }
 
     @Test
     void aNewPersonWithRolesAndTeams() {
         var errors = new ArrayList<RowError>();
-        var person = rows().read(1, new String[] {"Ana@X.test", "Ana Agent", "agent; dispatcher", "field,office"}, errors)
+        var cells = new String[] {"Ana@X.test", "Ana Agent", "agent; dispatcher", "field,office"};
+        var person = rows().read(1, cells, errors)
                 .orElseThrow();
         assertEquals(List.of(), errors);
         assertEquals("ana@x.test", person.email());
@@ -52,7 +54,8 @@ class MemberRowsTest {
         assertTrue(rows.read(2, new String[] {"A@x.test", "", "agent", ""}, errors).isEmpty());
         assertTrue(rows.read(3, new String[] {"outsider@y.test", "", "agent", ""}, errors).isEmpty());
         assertTrue(rows.read(4, new String[] {"member@x.test", "", "tenant-admin", ""}, errors).isEmpty());
-        assertEquals(List.of("2:email", "3:email", "4:roles"), errors.stream().map(e -> e.row() + ":" + e.column()).toList());
+        assertEquals(List.of("2:email", "3:email", "4:roles"),
+                errors.stream().map(e -> e.row() + ":" + e.column()).toList());
         var existing = rows().read(5, new String[] {"member@x.test", "", "agent", "field"}, errors).orElseThrow();
         assertTrue(existing.existing(), "a member joins teams, keeping their account");
         assertEquals("member@x.test", existing.name(), "no name: the e-mail");
@@ -60,7 +63,8 @@ class MemberRowsTest {
 
     @Test
     void theHeaderNeedsEmailAndRolesAndNothingElse() {
-        var errors = new MemberRows(List.of("mail", "teams"), Set.of(), e -> new MemberRows.Standing.Nobody()).headerErrors();
+        var errors = new MemberRows(List.of("mail", "teams"), Set.of(), e -> new MemberRows.Standing.Nobody())
+                .headerErrors();
         assertEquals(List.of("mail", "email", "roles"), errors.stream().map(RowError::column).toList());
     }
 }

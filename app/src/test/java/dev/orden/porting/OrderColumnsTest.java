@@ -89,7 +89,8 @@ class OrderColumnsTest {
 
     @Test
     void csvIsReadRecordByRecordWithQuotedCommasAndLineBreaks() {
-        try (var csv = CsvRecords.open(new StringReader("title,description\n\"A, b\",\"two\nlines\"\n\nC,\"say \"\"hi\"\"\"\n"))) {
+        var text = "title,description\n\"A, b\",\"two\nlines\"\n\nC,\"say \"\"hi\"\"\"\n";
+        try (var csv = CsvRecords.open(new StringReader(text))) {
             assertEquals(List.of("title", "description"), csv.header());
             assertEquals(List.of("A, b", "two\nlines"), List.of(csv.next().orElseThrow()));
             assertEquals(1, csv.row());
