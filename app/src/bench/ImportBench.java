@@ -20,7 +20,7 @@ import java.util.Locale;
  * would fill. Not part of the build.
  *
  * <p>Settings (environment variables): BENCH_API (http://127.0.0.1:9170/api/v1), BENCH_KC (http://127.0.0.1:8180),
- * BENCH_ROWS (100000), BENCH_SLA (false), BENCH_PID (the server's process id, for jstat; none: no heap figures).
+ * BENCH_ROWS (100000), BENCH_SLA (false), BENCH_DRY_RUN (true: a dry run first), BENCH_PID (the server's process id, for jstat; none: no heap figures).
  */
 public class ImportBench {
 
@@ -41,7 +41,8 @@ public class ImportBench {
         var token = token(admin, password);
         publish(token, sla);
         System.out.printf(Locale.ROOT, "tenant %s, %d rows, SLA targets: %s%n", slug, rows, sla);
-        for (var dryRun : new boolean[] {true, false}) {
+        var runs = Boolean.parseBoolean(env("DRY_RUN", "true")) ? new boolean[] {true, false} : new boolean[] {false};
+        for (var dryRun : runs) {
             if (pid != null) run("jcmd", pid, "GC.run");
             var heap = new HeapSampler(pid);
             heap.start();
@@ -167,7 +168,7 @@ public class ImportBench {
         for (var type : bundle.getJsonArray("types").getValuesAs(JsonObject.class)) {
             types.add(Json.createObjectBuilder(type).add("fields", Json.createArrayBuilder().add("qty").add("level")));
         }
-        var names = Json.createObjectBuilder().add("es", "x").add("en", "x");
+        var names = Json.createObjectBuilder().add("es", "x").add("en", "x").build();
         var fields = Json.createArrayBuilder()
                 .add(Json.createObjectBuilder().add("key", "qty").add("type", "number").add("label", names))
                 .add(Json.createObjectBuilder().add("key", "level").add("type", "select").add("label", names)

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import jakarta.transaction.Transactional;
 import java.io.Reader;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -57,8 +56,14 @@ public class OrderImporter {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    @Transactional
+    @Inject
+    LongTransaction transaction;
+
     public ImportReport run(Reader body, boolean dryRun) {
+        return transaction.run(() -> importing(body, dryRun));
+    }
+
+    private ImportReport importing(Reader body, boolean dryRun) {
         var em = tenantEm.em();
         var report = new ImportReport(dryRun);
         var user = context.user();

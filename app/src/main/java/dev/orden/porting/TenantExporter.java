@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
-import jakarta.transaction.Transactional;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -42,8 +41,14 @@ public class TenantExporter {
     @Inject
     Event<DataPorted> ported;
 
-    @Transactional
+    @Inject
+    LongTransaction transaction;
+
     public void write(OutputStream out) {
+        transaction.run(() -> writing(out));
+    }
+
+    private Void writing(OutputStream out) {
         var connection = tenantEm.em().unwrap(Connection.class);
         var tenant = context.tenant();
         try (var json = Json.createGenerator(out)) {
@@ -60,6 +65,7 @@ public class TenantExporter {
             var user = context.user();
             ported.fire(new DataPorted(context.tenantId(), user.id(), user.displayName(), "export", orders,
                     Instant.now()));
+            return null;
         } catch (SQLException e) {
             throw new IllegalStateException("Exporting the tenant failed: " + e.getMessage(), e);
         }

@@ -57,9 +57,16 @@ class TenantRestore {
         }
     }
 
+    @Inject
+    LongTransaction transaction;
+
     /** {@code ids}: each person's user id here, by e-mail. Returns what was stored. */
-    @Transactional
     JsonObject restore(JsonParser parser, List<MemberRows.Person> people, Map<String, String> ids,
+                       List<JsonObject> versions, int activeVersion) {
+        return transaction.run(() -> restoring(parser, people, ids, versions, activeVersion));
+    }
+
+    private JsonObject restoring(JsonParser parser, List<MemberRows.Person> people, Map<String, String> ids,
                        List<JsonObject> versions, int activeVersion) {
         requireEmpty();
         var connection = tenantEm.em().unwrap(Connection.class);
