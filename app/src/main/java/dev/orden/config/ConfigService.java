@@ -145,6 +145,19 @@ public class ConfigService {
         return Json.createDiff(source, target).toJsonArray();
     }
 
+    /**
+     * Makes a published version that a tenant import ({@code dev.orden.porting}) stored the active one, once it
+     * passes the same checks as a publish (its teams must name the tenant's own staff by then).
+     */
+    @Transactional
+    public void activateImported(int number) {
+        var stored = version(number);
+        var bundle = ConfigBundles.fromStored(stored.bundle());
+        var validation = validate(bundle);
+        if (!validation.valid()) throw ProblemException.invalid(validation.errors());
+        activate(context.tenantId(), number, bundle);
+    }
+
     /** Version 1 of a new tenant, published and active. Runs in the sign-up transaction. */
     public void seed(UUID tenantId, String slug) {
         var bundle = initialBundles.forTenant(slug);

@@ -84,6 +84,15 @@ public class SlaClock implements OrderClocks {
         if (entries.stream().anyMatch(this::publicByCallingStaff)) meet(order.id(), SlaTarget.FIRST_RESPONSE, Instant.now());
     }
 
+    /**
+     * The clocks of an order stored by a bulk import ({@code dev.orden.porting}), which writes orders without
+     * {@link WorkOrderChanged}: started as a created order's, then met or paused as its state says.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void startImported(WorkOrder order) {
+        started(order);
+    }
+
     /** Starts the order's clocks when its type and priority have targets. */
     private void started(WorkOrder order) {
         var targets = targets(order.type(), order.priority().name());

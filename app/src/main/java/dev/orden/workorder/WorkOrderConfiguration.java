@@ -49,7 +49,11 @@ class WorkOrderConfiguration {
     record Checked(WorkOrderDraft draft, Integer configVersion, String numberPrefix) {}
 
     Checked create(WorkOrderDraft draft) {
-        var current = active.current();
+        return create(draft, active.current());
+    }
+
+    /** As {@link #create(WorkOrderDraft)}, against a configuration read once for many orders (an import). */
+    Checked create(WorkOrderDraft draft, java.util.Optional<ActiveConfiguration.Active> current) {
         if (current.isEmpty()) {
             return new Checked(draft, null, WorkOrder.DEFAULT_PREFIX);
         }

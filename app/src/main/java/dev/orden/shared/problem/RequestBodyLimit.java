@@ -26,11 +26,17 @@ public class RequestBodyLimit implements ContainerRequestFilter {
     @ConfigProperty(name = "orden.api.max-body-bytes", defaultValue = "1048576")
     long maxBytes;
 
+    /** Imports ({@code dev.orden.porting}) stream their bodies, so they may be larger: 100k orders are ~20 MB. */
+    @Inject
+    @ConfigProperty(name = "orden.import.max-body-bytes", defaultValue = "1073741824")
+    long maxImportBytes;
+
     @Override
     public void filter(ContainerRequestContext request) {
         if (isUpload(request)) return;
-        if (request.getLength() > maxBytes) throw tooLarge();
-        if (request.hasEntity()) request.setEntityStream(new Bounded(request.getEntityStream(), maxBytes));
+        var limit = request.getUriInfo().getPath().contains("admin/import") ? maxImportBytes : maxBytes;
+        if (request.getLength() > limit) throw tooLarge(limit);
+        if (request.hasEntity()) request.setEntityStream(new Bounded(request.getEntityStream(), limit));
     }
 
     /** Attachment uploads are streamed and bounded by their own limits (dev.orden.attachment). */
@@ -38,17 +44,19 @@ public class RequestBodyLimit implements ContainerRequestFilter {
         return "POST".equals(request.getMethod()) && request.getUriInfo().getPath().matches("/?workorders/[^/]+/attachments/?");
     }
 
-    private ProblemException tooLarge() {
+    private static ProblemException tooLarge(long maxBytes) {
         return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
                 "The request body may be at most " + maxBytes + " bytes");
     }
 
     /** Counts what is read and fails once the limit is passed. */
-    private final class Bounded extends FilterInputStream {
+    private static final class Bounded extends FilterInputStream {
+        private final long limit;
         private long remaining;
 
         Bounded(InputStream in, long limit) {
             super(in);
+            this.limit = limit;
             this.remaining = limit;
         }
 
@@ -68,7 +76,7 @@ public class RequestBodyLimit implements ContainerRequestFilter {
 
         private void count(int n) {
             remaining -= n;
-            if (remaining < 0) throw tooLarge();
+            if (remaining < 0) throw tooLarge(limit);
         }
     }
 }
