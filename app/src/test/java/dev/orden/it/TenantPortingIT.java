@@ -99,6 +99,10 @@ class TenantPortingIT {
         assertEquals(order.getJsonNumber("sequence").longValue() + 2, next.getJsonNumber("sequence").longValue(),
                 "numbering goes on after the imported orders");
         assertEquals(3, Db.countAs(bTenant, "SELECT count(*) FROM work_order"));
+
+        var audited = bAdmin.get("/admin/audit?limit=200").expect(200).json().getJsonArray("items")
+                .getValuesAs(jakarta.json.JsonObject.class).stream().map(e -> e.getString("action")).toList();
+        assertTrue(audited.containsAll(java.util.List.of("data.import", "data.export")), "the audit log: " + audited);
     }
 
     @Test
