@@ -354,7 +354,13 @@ class AdminPortalIT {
     }
 
     private static void editor(WebDriver browser, String name) {
-        click(browser, await(browser, By.cssSelector(".adm-nav a[href='/portal/admin/" + name + "']")));
+        var link = By.cssSelector(".adm-nav a[href='/portal/admin/" + name + "']");
+        // The page may be drawn again (language, live changes) between finding the link and clicking it.
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    click(d, await(d, link));
+                    return true;
+                });
         await(browser, By.cssSelector("[data-editor='" + name + "']"));
     }
 

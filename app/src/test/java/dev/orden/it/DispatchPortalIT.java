@@ -103,15 +103,20 @@ class DispatchPortalIT {
             new Select(picker).selectByValue(agent.id());
             picker.sendKeys(org.openqa.selenium.Keys.TAB);
             browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
-            var block = await(browser, By.cssSelector(".timeline-row[data-agent='" + agent.id()
-                    + "'] [data-visit-block='" + id + "']"));
+            var block = By.cssSelector(".timeline-row[data-agent='" + agent.id() + "'] [data-visit-block='" + id + "']");
+            await(browser, block);
             assertEquals(agent.id(), WorkOrders.personId(WorkOrders.get(dispatcher, id), "assignee"));
             assertTrue(browser.findElements(By.cssSelector(".dispatch-queue [data-order='" + id + "']")).isEmpty(),
                     "no longer unassigned");
             js(browser).executeScript("window.scrollTo(0, 0)");
             screenshot(browser, "dispatch-board");
 
-            block.sendKeys(org.openqa.selenium.Keys.ENTER);
+            // The board is drawn again on each live change: the block is found anew when it is used.
+            new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> {
+                        d.findElement(block).sendKeys(org.openqa.selenium.Keys.ENTER);
+                        return true;
+                    });
             var move = await(browser, By.cssSelector(".dispatch-schedule form[data-visit='" + id + "']"));
             setInput(browser, move.findElement(By.name("start")), today + "T14:00");
             setInput(browser, move.findElement(By.name("end")), today + "T15:30");
