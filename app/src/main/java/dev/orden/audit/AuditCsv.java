@@ -1,5 +1,6 @@
 package dev.orden.audit;
 
+import dev.orden.shared.csv.Csv;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -22,33 +23,19 @@ class AuditCsv {
     AuditLog log;
 
     void write(UUID tenantId, AuditQuery query, Writer out) throws IOException {
-        record(out, HEADER);
+        Csv.record(out, HEADER);
         var page = query.withLimit(PAGE);
         while (true) {
             var result = log.page(tenantId, page);
             var items = result.items();
             for (var e : items) {
-                record(out, List.of(e.id(), e.at(), e.actorId(), nullToEmpty(e.actorName()), e.action(),
+                Csv.record(out, List.of(e.id(), e.at(), e.actorId(), nullToEmpty(e.actorName()), e.action(),
                         e.targetType(), nullToEmpty(e.targetId()), nullToEmpty(e.targetName()),
                         nullToEmpty(e.summary()), e.diff()));
             }
             if (result.nextCursor() == null) return;
             page = page.after(items.getLast().id());
         }
-    }
-
-    static void record(Writer out, List<?> fields) throws IOException {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) out.write(',');
-            out.write(field(fields.get(i)));
-        }
-        out.write("\r\n");
-    }
-
-    static String field(Object value) {
-        var text = value.toString();
-        if (text.chars().noneMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n')) return text;
-        return '"' + text.replace("\"", "\"\"") + '"';
     }
 
     private static Object nullToEmpty(Object value) {

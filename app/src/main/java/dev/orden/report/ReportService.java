@@ -1,5 +1,6 @@
 package dev.orden.report;
 
+import dev.orden.shared.csv.Csv;
 import dev.orden.config.ActiveConfiguration;
 import dev.orden.config.TenantSettings;
 import dev.orden.report.Summary.Count;

@@ -52,12 +52,4 @@ class AuditDiffsTest {
                 "notification-channel/email", "notification-channel/inapp", "notification-channel/sms",
                 "plugin/crm", "plugin/scanner"), List.copyOf(PluginSelection.enabled(bundle)));
     }
-
-    @Test
-    void csvFieldsAreQuotedOnlyWhenTheyMustBe() {
-        assertEquals("plain", AuditCsv.field("plain"));
-        assertEquals("\"a,b\"", AuditCsv.field("a,b"));
-        assertEquals("\"say \"\"hi\"\"\"", AuditCsv.field("say \"hi\""));
-        assertEquals("\"two\r\nlines\"", AuditCsv.field("two\r\nlines"));
-    }
 }

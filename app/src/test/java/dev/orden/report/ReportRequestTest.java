@@ -93,12 +93,4 @@ class ReportRequestTest {
         assertEquals(List.of(new FieldError("section",
                 "must be one of daily, weekly, backlog, times, sla, agents, workload, csat")), problem.errors());
     }
-
-    @Test
-    void csvFieldsAreQuotedOnlyWhenTheyMustBe() {
-        assertEquals("plain", Csv.field("plain"));
-        assertEquals("", Csv.field(null));
-        assertEquals("\"Ana \"\"la\"\" Pérez, jefa\"", Csv.field("Ana \"la\" Pérez, jefa"));
-        assertEquals("\"two\r\nlines\"", Csv.field("two\r\nlines"));
-    }
 }
