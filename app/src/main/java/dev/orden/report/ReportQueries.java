@@ -83,6 +83,50 @@ public class ReportQueries {
                 byDimension.getOrDefault("team", List.of()));
     }
 
+    /**
+     * Orders to be done (categories new, open, pending) at the end of each local day {@code first} to {@code end}
+     * (exclusive; the last day's end is {@code to} when the range ends inside it), by category. An order's state at
+     * an instant comes from its history: the spans between its status changes, the first holding the state the first
+     * change left; the last span's category is the order's own (current) one, the earlier ones the workflow's.
+     */
+    public List<Summary.BacklogDay> backlogDaily(UUID tenant, ReportRequest request, LocalDate first, LocalDate end,
+                                                 StateCategories states) {
+        var sql = new ReportSql();
+        var zone = sql.p(request.zone().getId());
+        var to = sql.at(request.to());
+        var since = sql.at(max(request.from(), request.startOf(first)));
+        var until = sql.at(min(request.to(), request.startOf(end)));
+        sql.append("WITH days AS (SELECT d::date AS day, least((d + interval '1 day') AT TIME ZONE " + zone + ", "
+                + to + ") AS at FROM generate_series(" + sql.p(first) + "::date::timestamp, (" + sql.p(end)
+                + "::date - 1)::timestamp, interval '1 day') AS d),"
+                + " states AS (SELECT * FROM unnest(" + sql.array(states.types()) + ", " + sql.array(states.keys())
+                + ", " + sql.array(states.categories()) + ") AS s(type, key, category)),"
+                + " orders AS (SELECT w.id, w.type, w.created_at, w.status, w.status_category FROM work_order w"
+                + " WHERE w.created_at < " + until).filtered("w", request)
+                .append("), changes AS (SELECT e.work_order_id AS id, e.occurred_at, e.old_value, e.new_value,"
+                        + " row_number() OVER (PARTITION BY e.work_order_id ORDER BY e.occurred_at, e.id) AS n,"
+                        + " lead(e.occurred_at) OVER (PARTITION BY e.work_order_id ORDER BY e.occurred_at, e.id)"
+                        + " AS next FROM orders o JOIN work_order_event e ON e.work_order_id = o.id"
+                        + " WHERE e.kind = 'STATUS_CHANGED'),"
+                        + " spans AS (SELECT o.id, o.type, o.created_at AS since, coalesce(c.occurred_at,"
+                        + " 'infinity') AS until, coalesce(c.old_value, o.status) AS status,"
+                        + " CASE WHEN c.id IS NULL THEN o.status_category END AS category"
+                        + " FROM orders o LEFT JOIN changes c ON c.id = o.id AND c.n = 1"
+                        + " UNION ALL SELECT c.id, o.type, c.occurred_at, coalesce(c.next, 'infinity'), c.new_value,"
+                        + " CASE WHEN c.next IS NULL THEN o.status_category END FROM changes c JOIN orders o"
+                        + " ON o.id = c.id), live AS (SELECT s.since, s.until, coalesce(s.category,"
+                        + " (SELECT t.category FROM states t WHERE t.type = s.type AND t.key = s.status),"
+                        + " (SELECT min(t.category) FROM states t WHERE t.key = s.status)) AS category FROM spans s"
+                        + " WHERE s.until > " + since + ")"
+                        + " SELECT d.day::text, count(o.category) FILTER (WHERE o.category = 'new'),"
+                        + " count(o.category) FILTER (WHERE o.category = 'open'),"
+                        + " count(o.category) FILTER (WHERE o.category = 'pending') FROM days d LEFT JOIN live o"
+                        + " ON o.since < d.at AND o.until >= d.at AND o.category IN ('new', 'open', 'pending')"
+                        + " GROUP BY d.day ORDER BY d.day");
+        return rows(tenant, sql).stream().map(r -> Summary.BacklogDay.of(LocalDate.parse((String) r[0]),
+                number(r[1]), number(r[2]), number(r[3]))).toList();
+    }
+
     /** Time to first assignment, first response and resolution of the orders created in the range. */
     /**
      * Orders moved into one of the {@code done} states in the range (their first such move), and those of them moved
