@@ -83,6 +83,65 @@ public class ReportQueries {
                 byDimension.getOrDefault("team", List.of()));
     }
 
+    /**
+     * Orders to be done (categories new, open, pending) at the end of each local day {@code first} to {@code end}
+     * (exclusive; the last day's end is {@code to} when the range ends inside it), by category. An order's state at
+     * an instant comes from its history: the spans between its status changes, the first holding the state the first
+     * change left; the last span's category is the order's own (current) one, the earlier ones the workflow's.
+     */
+    public List<Summary.BacklogDay> backlogDaily(UUID tenant, ReportRequest request, LocalDate first, LocalDate end,
+                                                 StateCategories states) {
+        var sql = new ReportSql();
+        var zone = sql.p(request.zone().getId());
+        var firstDay = sql.p(first) + "::date";
+        var endDay = sql.p(end) + "::date";
+        var since = sql.at(max(request.from(), request.startOf(first)));
+        var until = sql.at(min(request.to(), request.startOf(end)));
+        sql.append("WITH states AS (SELECT * FROM unnest(" + sql.array(states.types()) + ", "
+                + sql.array(states.keys()) + ", " + sql.array(states.categories()) + ") AS s(type, key, category)),"
+                + " orders AS (SELECT w.id, w.type, w.created_at, w.status, w.status_category FROM work_order w"
+                + " WHERE w.created_at < " + until).filtered("w", request)
+                .append("), changes AS (SELECT e.work_order_id AS id, e.occurred_at, e.old_value, e.new_value,"
+                        + " row_number() OVER (PARTITION BY e.work_order_id ORDER BY e.occurred_at, e.id) AS n,"
+                        + " lead(e.occurred_at) OVER (PARTITION BY e.work_order_id ORDER BY e.occurred_at, e.id)"
+                        + " AS next FROM orders o JOIN work_order_event e ON e.work_order_id = o.id"
+                        + " WHERE e.kind = 'STATUS_CHANGED'),"
+                        + " spans AS (SELECT o.id, o.type, o.created_at AS since, coalesce(c.occurred_at,"
+                        + " 'infinity') AS until, coalesce(c.old_value, o.status) AS status,"
+                        + " CASE WHEN c.id IS NULL THEN o.status_category END AS category"
+                        + " FROM orders o LEFT JOIN changes c ON c.id = o.id AND c.n = 1"
+                        + " UNION ALL SELECT c.id, o.type, c.occurred_at, coalesce(c.next, 'infinity'), c.new_value,"
+                        + " CASE WHEN c.next IS NULL THEN o.status_category END FROM changes c JOIN orders o"
+                        + " ON o.id = c.id),"
+                        // A span counts at the ends of the days from its start's day to the day before its end's.
+                        + " live AS (SELECT category, greatest(" + day("since", zone, until, endDay) + ", " + firstDay
+                        + ") AS s, " + day("until", zone, until, endDay) + " AS u FROM (SELECT s.since, s.until,"
+                        + " coalesce(s.category, (SELECT t.category FROM states t WHERE t.type = s.type"
+                        + " AND t.key = s.status), (SELECT min(t.category) FROM states t WHERE t.key = s.status))"
+                        + " AS category FROM spans s WHERE s.until > " + since + ") x"
+                        + " WHERE category IN ('new', 'open', 'pending')),"
+                        + " moves AS (SELECT s AS day, category, 1 AS n FROM live WHERE s < u"
+                        + " UNION ALL SELECT u, category, -1 FROM live WHERE s < u AND u < " + endDay + "),"
+                        + " per_day AS (SELECT day, sum(n) FILTER (WHERE category = 'new') AS fresh,"
+                        + " sum(n) FILTER (WHERE category = 'open') AS open,"
+                        + " sum(n) FILTER (WHERE category = 'pending') AS pending FROM moves GROUP BY day)"
+                        + " SELECT d::date::text, sum(coalesce(p.fresh, 0)) OVER w, sum(coalesce(p.open, 0)) OVER w,"
+                        + " sum(coalesce(p.pending, 0)) OVER w FROM generate_series(" + firstDay + "::timestamp, ("
+                        + endDay + " - 1)::timestamp, interval '1 day') AS d LEFT JOIN per_day p ON p.day = d::date"
+                        + " WINDOW w AS (ORDER BY d) ORDER BY 1");
+        return rows(tenant, sql).stream().map(r -> Summary.BacklogDay.of(LocalDate.parse((String) r[0]),
+                number(r[1]), number(r[2]), number(r[3]))).toList();
+    }
+
+    /**
+     * The local day an instant falls in, or {@code endDay} from {@code cap} on (the last day's end when the range
+     * ends inside it): then an instant is before a day's end exactly when its day is not after that day.
+     */
+    private static String day(String column, String zone, String cap, String endDay) {
+        return "CASE WHEN " + column + " >= " + cap + " THEN " + endDay + " ELSE (" + column + " AT TIME ZONE " + zone
+                + ")::date END";
+    }
+
     /** Time to first assignment, first response and resolution of the orders created in the range. */
     /**
      * Orders moved into one of the {@code done} states in the range (their first such move), and those of them moved

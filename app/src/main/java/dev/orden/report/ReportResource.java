@@ -38,11 +38,13 @@ public class ReportResource {
     @Path("summary")
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(summary = "Created and completed orders in [from, to) (dates or date-times, in the tenant's time zone), "
-            + "per local day; the backlog now; mean and p90 times to first assignment, first response and "
-            + "resolution; SLA compliance per type and priority; completions per agent. Filters type, area, team. "
+            + "per local day; the backlog now and at the end of each local day; mean and p90 times to first "
+            + "assignment, first response and resolution; SLA compliance per type and priority; completions per "
+            + "agent. Filters type, area, team. "
             + "The workload now per assignee (open orders by category, visits planned today). "
-            + "With Accept: text/csv one table as RFC 4180 CSV: section=daily (default), weekly, backlog, times, sla, "
-            + "agents, workload, csat; CSAT: ratings given in the range, their mean and count per score")
+            + "With Accept: text/csv one table as RFC 4180 CSV: section=daily (default), weekly, backlog, "
+            + "backlog_daily, times, sla, agents, workload, csat; CSAT: ratings given in the range, their mean and "
+            + "count per score")
     public Response summary(@QueryParam("from") String from, @QueryParam("to") String to,
                             @QueryParam("type") String type, @QueryParam("area") String area,
                             @QueryParam("team") String team, @QueryParam("section") String section,

@@ -41,7 +41,9 @@ public class ReportService {
         var counts = queries.createdAndCompleted(tenant, request);
         var daily = queries.daily(tenant, request, request.firstDay(), request.endDay());
         return new Summary(request.from(), request.to(), request.zone().getId(), request.type(), request.area(),
-                request.team(), counts[0], counts[1], queries.backlog(tenant, request), daily, Summary.weeks(daily),
+                request.team(), counts[0], counts[1], queries.backlog(tenant, request),
+                queries.backlogDaily(tenant, request, request.firstDay(), request.endDay(), states()), daily,
+                Summary.weeks(daily),
                 queries.times(tenant, request), queries.reopens(tenant, request, doneStates()),
                 queries.sla(tenant, request), queries.agents(tenant, request), workload(tenant, request),
                 queries.csat(tenant, request));
@@ -52,6 +54,23 @@ public class ReportService {
         var today = LocalDate.now(request.zone());
         return new Summary.Workload(today, queries.workload(tenant, request, request.startOf(today),
                 request.startOf(today.plusDays(1))));
+    }
+
+    private StateCategories states() {
+        return configuration.current().map(active -> StateCategories.of(active.bundle())).orElse(StateCategories.NONE);
+    }
+
+    /** Like the daily series: a window of days per query, written as it comes. */
+    private void backlogDaily(UUID tenant, ReportRequest request, Writer out) throws IOException {
+        var states = states();
+        for (var first = request.firstDay(); first.isBefore(request.endDay()); first = first.plusDays(DAYS_PER_QUERY)) {
+            var end = min(first.plusDays(DAYS_PER_QUERY), request.endDay());
+            for (var day : queries.backlogDaily(tenant, request, first, end, states)) {
+                var by = day.byStatusCategory();
+                Csv.record(out, List.of(day.date(), by.get("new"), by.get("open"), by.get("pending"), day.total()));
+            }
+            out.flush();
+        }
     }
 
     /** The keys of every state of the active workflows whose category is resolved or closed. */
@@ -77,6 +96,7 @@ public class ReportService {
                 }
             }
             case BACKLOG -> backlog(tenant, request, out);
+            case BACKLOG_DAILY -> backlogDaily(tenant, request, out);
             case TIMES -> times(tenant, request, out);
             case SLA -> {
                 for (var row : queries.sla(tenant, request)) {

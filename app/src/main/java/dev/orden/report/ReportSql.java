@@ -21,6 +21,16 @@ final class ReportSql {
         return "?" + parameters.size();
     }
 
+    /** A placeholder for {@code values} as a {@code text[]}, each element quoted for PostgreSQL's array syntax. */
+    String array(List<String> values) {
+        var literal = new StringBuilder("{");
+        for (var value : values) {
+            if (literal.length() > 1) literal.append(',');
+            literal.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return p(literal.append('}')) + "::text[]";
+    }
+
     String at(Instant instant) {
         return p(instant) + "::timestamptz";
     }

@@ -8,17 +8,33 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** The summary report, as JSON; each part is also a CSV {@link Section}. */
-@JsonbPropertyOrder({"from", "to", "timeZone", "type", "area", "team", "created", "completed", "backlog", "daily",
-        "weekly", "times", "reopens", "sla", "agents", "workload", "csat"})
+@JsonbPropertyOrder({"from", "to", "timeZone", "type", "area", "team", "created", "completed", "backlog",
+        "backlogDaily", "daily", "weekly", "times", "reopens", "sla", "agents", "workload", "csat"})
 public record Summary(Instant from, Instant to, String timeZone, String type, String area, String team, long created,
-                      long completed, Backlog backlog, List<Day> daily, List<Week> weekly, Times times,
-                      Reopens reopens, List<SlaRow> sla, List<Agent> agents, Workload workload, Csat csat) {
+                      long completed, Backlog backlog, List<BacklogDay> backlogDaily, List<Day> daily,
+                      List<Week> weekly, Times times, Reopens reopens, List<SlaRow> sla, List<Agent> agents,
+                      Workload workload, Csat csat) {
 
     /** A count under one key (a category, type, area or team; null for orders without one). */
     public record Count(String key, long count) {}
 
     /** Orders still to be done now (categories new, open and pending), whatever the range. */
     public record Backlog(List<Count> byStatusCategory, List<Count> byType, List<Count> byArea, List<Count> byTeam) {}
+
+    /**
+     * Orders still to be done at the end of one local day of the tenant (the range's end on its last day when the
+     * range ends inside it): their {@code total} and their count per category new, open and pending.
+     */
+    @JsonbPropertyOrder({"date", "total", "byStatusCategory"})
+    public record BacklogDay(LocalDate date, long total, java.util.Map<String, Long> byStatusCategory) {
+        static BacklogDay of(LocalDate date, long fresh, long open, long pending) {
+            var byCategory = new java.util.LinkedHashMap<String, Long>();
+            byCategory.put("new", fresh);
+            byCategory.put("open", open);
+            byCategory.put("pending", pending);
+            return new BacklogDay(date, fresh + open + pending, java.util.Collections.unmodifiableMap(byCategory));
+        }
+    }
 
     /** One local day of the tenant: orders created and completed on it. */
     public record Day(LocalDate date, long created, long completed) {}

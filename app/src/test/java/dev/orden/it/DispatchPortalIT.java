@@ -222,6 +222,13 @@ class DispatchPortalIT {
         browser.findElement(By.cssSelector("[data-toggle='daily']")).click();
         var last = await(browser, By.xpath("//table[@id='table-daily']//tr[th='" + daily.getString("date") + "']"));
         assertEquals(String.valueOf(daily.getInt("created")), last.findElements(By.tagName("td")).get(0).getText());
+        await(browser, By.cssSelector("[data-chart='backlog-daily'] canvas"));
+        var backlog = summary.getJsonArray("backlogDaily").getValuesAs(JsonObject.class).getLast();
+        browser.findElement(By.cssSelector("[data-toggle='backlog-daily']")).click();
+        var end = await(browser, By.xpath("//table[@id='table-backlog-daily']//tr[th='" + backlog.getString("date")
+                + "']"));
+        assertEquals(String.valueOf(backlog.getInt("total")), end.findElements(By.tagName("td")).get(0).getText());
+        assertTrue(backlog.getInt("total") >= 1, "the unassigned order above is still to be done: " + backlog);
         screenshot(browser, "dashboard-tables");
     }
 

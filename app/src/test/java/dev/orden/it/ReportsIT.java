@@ -49,6 +49,7 @@ class ReportsIT {
         other = signup(It.unique("report-other"));
         seedMarch();
         seedOctober();
+        seedHistory();
         seedTheOtherTenant();
     }
 
@@ -135,6 +136,22 @@ class ReportsIT {
                 "2026-10-26T00:30+01:00")) {
             order(tenant, "legacy", "LOW", "closed", null, null, created, null, null, null);
         }
+    }
+
+    /**
+     * Orders whose state at a day's end only the history tells: H (area east), resolved before the March range, taken
+     * back to work on Saturday the 28th at 10:00 and resolved again on 2 April; J (type legacy, which the workflows
+     * do not know, so its state keys read as the default workflow's), new since 1 October and closed on Sunday
+     * 25 October at 23:30 winter time, inside the 25-hour day (a day ended 24 hours after its start would miss it).
+     */
+    private static void seedHistory() {
+        var h = order(tenant, "general", "LOW", "resolved", "east", null, "2026-03-20T09:00+01:00",
+                "2026-04-02T10:00+02:00", null, null);
+        moved(h, "NEW", "RESOLVED", "2026-03-25T10:00+01:00");
+        moved(h, "RESOLVED", "IN_PROGRESS", "2026-03-28T10:00+01:00");
+        moved(h, "IN_PROGRESS", "RESOLVED", "2026-04-02T10:00+02:00");
+        var j = order(tenant, "legacy", "LOW", "closed", null, null, "2026-10-01T10:00+02:00", null, null, null);
+        moved(j, "NEW", "CLOSED", "2026-10-25T23:30+01:00");
     }
 
     private static void seedTheOtherTenant() {
@@ -243,6 +260,52 @@ class ReportsIT {
         assertEquals("legacy=3 general=1", counts(backlog, "byType"));
         assertEquals("north=2 south=1 null=1", counts(backlog, "byArea"));
         assertEquals("null=2 alpha=1 beta=1", counts(backlog, "byTeam"));
+    }
+
+    private static String backlogDays(JsonObject summary) {
+        return summary.getJsonArray("backlogDaily").getValuesAs(JsonObject.class).stream().map(d -> {
+            var by = d.getJsonObject("byStatusCategory");
+            return d.getString("date") + "=" + d.getInt("total") + ":" + by.getInt("new") + "/" + by.getInt("open")
+                    + "/" + by.getInt("pending");
+        }).collect(Collectors.joining(" "));
+    }
+
+    /**
+     * At each day's end: G pending throughout; H open from the 28th (its history); C from the 29th (created at 00:30
+     * local, 23:30 UTC the day before); D only on the 30th, created at 00:30 summer time, after the 23-hour Sunday
+     * ended. A, resolved, taken back and resolved again within the 28th, and B, resolved since it was created, never.
+     */
+    @Test
+    void theBacklogAtTheEndOfEachDayAcrossTheChangeToSummerTime() {
+        assertEquals("2026-03-27=1:0/0/1 2026-03-28=2:0/1/1 2026-03-29=3:0/2/1 2026-03-30=4:1/2/1",
+                backlogDays(dispatcher.get(MARCH).expect(200).json()));
+        assertEquals("2026-03-27=0:0/0/0 2026-03-28=0:0/0/0 2026-03-29=1:0/1/0 2026-03-30=1:0/1/0",
+                backlogDays(dispatcher.get(MARCH + "&team=beta").expect(200).json()), "C");
+        assertEquals("2026-03-27=0:0/0/0 2026-03-28=1:0/1/0 2026-03-29=1:0/1/0 2026-03-30=1:0/1/0",
+                backlogDays(dispatcher.get(MARCH + "&area=east").expect(200).json()), "H");
+        assertEquals("2026-03-28=2:0/1/1", backlogDays(dispatcher.get(
+                "/reports/summary?from=2026-03-28&to=2026-03-28T09:30").expect(200).json()),
+                "a range ending inside a day: at its end, A taken back to work at 09:00 and not yet resolved again");
+    }
+
+    @Test
+    void theBacklogAtTheEndOfEachDayAcrossTheChangeBackToWinterTime() {
+        assertEquals("2026-10-24=5:3/1/1 2026-10-25=4:2/1/1 2026-10-26=4:2/1/1 2026-10-27=4:2/1/1",
+                backlogDays(admin.get("/reports/summary?from=2026-10-24&to=2026-10-28").expect(200).json()),
+                "D, F new, C open, G pending; J new until 23:30 on the 25-hour Sunday");
+    }
+
+    @Test
+    void theBacklogPerDayAsCsvStreamedInWindows() {
+        assertEquals("date,new,open,pending,total\r\n2026-03-27,0,0,1,1\r\n2026-03-28,0,1,1,2\r\n"
+                + "2026-03-29,0,2,1,3\r\n2026-03-30,1,2,1,4\r\n",
+                csv(dispatcher, MARCH + "&section=backlog_daily").expect(200).body());
+        var lines = csv(admin, "/reports/summary?from=2026-01-01&to=2027-01-02&section=backlog_daily").expect(200)
+                .body().split("\r\n");
+        assertEquals(1 + 366, lines.length);
+        assertEquals("2026-01-01,0,0,0,0", lines[1]);
+        assertEquals("2026-03-24,1,0,0,1", lines[83], "H, new until the 25th");
+        assertEquals("2026-10-25,2,1,1,4", lines[298]);
     }
 
     @Test

@@ -89,8 +89,9 @@ class ReportRequestTest {
     void sectionsByName() {
         assertEquals(Section.DAILY, Section.parse(null));
         assertEquals(Section.AGENTS, Section.parse("agents"));
+        assertEquals(Section.BACKLOG_DAILY, Section.parse("backlog_daily"));
         var problem = assertThrows(ProblemException.class, () -> Section.parse("everything")).problem();
-        assertEquals(List.of(new FieldError("section",
-                "must be one of daily, weekly, backlog, times, sla, agents, workload, csat")), problem.errors());
+        assertEquals(List.of(new FieldError("section", "must be one of daily, weekly, backlog, backlog_daily, times, "
+                + "sla, agents, workload, csat")), problem.errors());
     }
 }

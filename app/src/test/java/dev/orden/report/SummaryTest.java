@@ -21,4 +21,12 @@ class SummaryTest {
                 new Summary.Week(LocalDate.parse("2027-01-11"), 7, 0)), Summary.weeks(days));
         assertEquals(List.of(), Summary.weeks(List.of()));
     }
+
+    @Test
+    void aBacklogDayTotalsItsCategoriesInOrder() {
+        var day = Summary.BacklogDay.of(LocalDate.parse("2026-03-29"), 1, 2, 4);
+        assertEquals(7, day.total());
+        assertEquals(List.of("new", "open", "pending"), List.copyOf(day.byStatusCategory().keySet()));
+        assertEquals(List.of(1L, 2L, 4L), List.copyOf(day.byStatusCategory().values()));
+    }
 }

@@ -113,6 +113,9 @@ class OrdenDashboard extends LivePage {
             s.daily.map(d => [d.date, d.created, d.completed]), true)}
           ${this.section('weekly', t('dashboard.weekly'), [t('dashboard.week'), t('dashboard.created'), t('dashboard.completed')],
             s.weekly.map(w => [w.weekStart, w.created, w.completed]), true)}
+          ${this.section('backlog-daily', t('dashboard.backlogDaily'), [t('dashboard.date'), t('dashboard.total'),
+            t('category.new'), t('category.open'), t('category.pending')], s.backlogDaily.map(d => [d.date, d.total,
+            d.byStatusCategory.new, d.byStatusCategory.open, d.byStatusCategory.pending]), true, 'backlog_daily')}
           ${['byStatusCategory', 'byType', 'byArea', 'byTeam'].map(part => this.section(`backlog-${part}`,
             `${t('dashboard.backlog')}: ${t(`dashboard.${part}`)}`, [t('dashboard.key'), t('dashboard.count')],
             s.backlog[part].map(c => [this.key(part, c.key), c.count]), true, 'backlog'))}
@@ -192,6 +195,10 @@ class OrdenDashboard extends LivePage {
       { label: created, values: s.daily.map(d => d.created) }, { label: completed, values: s.daily.map(d => d.completed) }]);
     if (chart('weekly')) lineChart(chart('weekly'), s.weekly.map(w => w.weekStart), [
       { label: created, values: s.weekly.map(w => w.created) }, { label: completed, values: s.weekly.map(w => w.completed) }]);
+    if (chart('backlog-daily')) lineChart(chart('backlog-daily'), s.backlogDaily.map(d => d.date), [
+      { label: t('dashboard.total'), values: s.backlogDaily.map(d => d.total) },
+      ...['new', 'open', 'pending'].map(category => ({ label: t(`category.${category}`),
+        values: s.backlogDaily.map(d => d.byStatusCategory[category]) }))]);
     ['byStatusCategory', 'byType', 'byArea', 'byTeam'].forEach(part => {
       const element = chart(`backlog-${part}`);
       if (element) barChart(element, s.backlog[part].map(c => this.key(part, c.key)), s.backlog[part].map(c => c.count),
