@@ -142,7 +142,6 @@ public class ReportQueries {
                 + ")::date END";
     }
 
-    /** Time to first assignment, first response and resolution of the orders created in the range. */
     /**
      * Orders moved into one of the {@code done} states in the range (their first such move), and those of them moved
      * from a done state back to another one afterwards: the history's status entries hold state keys.
@@ -164,6 +163,7 @@ public class ReportQueries {
         return Reopens.of(number(row[0]), number(row[1]));
     }
 
+    /** Time to first assignment, first response and resolution of the orders created in the range. */
     public Times times(UUID tenant, ReportRequest request) {
         var sql = new ReportSql().append("SELECT " + aggregates("assigned") + ", " + aggregates("responded") + ", "
                 + aggregates("resolved") + " FROM (SELECT"
