@@ -136,6 +136,8 @@ class AgentPortalIT {
         click(agent, By.cssSelector("[data-comment] button[type=submit]"));
         var comment = await(agent, By.cssSelector(".comment[data-visibility='INTERNAL']"));
         assertTrue(comment.getText().contains(internal) && comment.getText().contains("Interno"), comment.getText());
+        // The assignment rule's trace names its effect, not its raw JSON (one long word that widened the phone page).
+        assertEquals("Efectos: assign", agent.findElement(By.cssSelector(".rule-trace .muted")).getText());
         fitsTheScreen(agent);
         screenshot(agent, "staff-order-es-phone");
 
@@ -203,7 +205,8 @@ class AgentPortalIT {
         new Select(dispatcher.findElement(By.id("f-priority"))).selectByValue("HIGH");
         click(dispatcher, By.cssSelector("[data-filters] button[type=submit]"));
         await(dispatcher, By.cssSelector("[data-queue-list='all'] .queue-row[data-number='" + number + "']"));
-        assertEquals(1, dispatcher.findElements(By.cssSelector(".queue-row")).size());
+        // The unfiltered list already showed the order: wait for the filtered one, which has only it.
+        new WebDriverWait(dispatcher, WAIT).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".queue-row"), 1));
         var name = "Secadoras " + marker;
         dispatcher.findElement(By.id("view-name")).sendKeys(name);
         click(dispatcher, By.cssSelector("[data-view-save] button[type=submit]"));

@@ -506,9 +506,10 @@ function show(value) {
   return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }
 
+/** A trace's effects are `{effect: {type, ...}, status}`; the page names their types. */
 function effects(trace) {
   return Array.isArray(trace.effects) && trace.effects.length
-    ? trace.effects.map(e => e.type ?? JSON.stringify(e)).join(', ') : '';
+    ? trace.effects.map(e => (e.effect ?? e).type ?? JSON.stringify(e)).join(', ') : '';
 }
 
 function when(iso) {
