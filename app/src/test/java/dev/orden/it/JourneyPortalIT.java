@@ -80,7 +80,7 @@ class JourneyPortalIT {
         try {
             companySignsUp(admin);
             var adminApi = Api.as(adminEmail, PASSWORD);
-            agentAndRequesterJoin();
+            agentAndRequesterJoin(admin);
             adminPublishesTheFieldTeamAndRule(admin, adminApi);
 
             agent = chromium();
@@ -136,17 +136,30 @@ class JourneyPortalIT {
     }
 
     /**
-     * Step 3 (before step 2, since a team's members must exist): the agent and the requester are made with Keycloak's
-     * admin API, as PeoplePortalIT's fixtures are, because an invitation sets no password a browser could type.
+     * Step 3 (before step 2, since a team's members must exist): the admin invites the agent and the requester on the
+     * People page; the password each would choose through the invitation e-mail's link is set with Keycloak's admin
+     * API, as PeoplePortalIT does.
      */
-    private static void agentAndRequesterJoin() {
-        var organization = KcAdmin.findOrganizationId(slug).orElseThrow();
-        for (var member : List.of(List.of(agentEmail, "agent"), List.of(requesterEmail, "requester"))) {
-            var id = KcAdmin.createUser(member.get(0), member.get(0), PASSWORD);
-            KcAdmin.grantRealmRole(id, member.get(1));
-            KcAdmin.addMember(organization, id);
-            assertEquals(slug, Api.as(member.get(0), PASSWORD).me().getString("tenant"));
+    private static void agentAndRequesterJoin(WebDriver browser) {
+        click(browser, By.cssSelector("#nav a[href='/portal/admin/users']"));
+        await(browser, By.cssSelector(".person[data-email='" + adminEmail + "']"));
+        invite(browser, agentEmail, "Alex Agent", "agent");
+        invite(browser, requesterEmail, "Rita Requester", "requester");
+        screenshot(browser, "journey-3-people");
+    }
+
+    private static void invite(WebDriver browser, String email, String name, String role) {
+        var form = await(browser, By.cssSelector("orden-people [data-invite]"));
+        form.findElement(By.id("invite-email")).sendKeys(email);
+        form.findElement(By.id("invite-name")).sendKeys(name);
+        // Exactly the one role: the form starts with "requester" ticked.
+        for (var box : form.findElements(By.cssSelector("input[name=roles]"))) {
+            if (box.isSelected() != box.getDomAttribute("value").equals(role)) box.click();
         }
+        click(browser, By.cssSelector("[data-invite] button[type=submit]"));
+        var row = await(browser, By.cssSelector(".person[data-email='" + email + "']"));
+        People.choosePassword(row.getDomAttribute("data-person"), PASSWORD);
+        assertEquals(slug, Api.as(email, PASSWORD).me().getString("tenant"));
     }
 
     /**
@@ -189,7 +202,8 @@ class JourneyPortalIT {
                 .add("forms", forms).add("teams", teams).add("rules", rules).build());
 
         browser.get(It.BASE_URL + "/portal/admin/fields");
-        await(browser, By.cssSelector("[data-editor='fields'] [data-row='/1']"));
+        click(browser, By.cssSelector("[data-editor='fields'] [data-row='/1'] > summary"));
+        await(browser, By.cssSelector("[data-editor='fields'] [data-path='/1/key']"));
         screenshot(browser, "journey-2-fields");
         browser.get(It.BASE_URL + "/portal/admin/rules");
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
@@ -227,6 +241,7 @@ class JourneyPortalIT {
         await(browser, By.cssSelector(".staff-order[data-order='" + number + "']"));
         var history = await(browser, By.cssSelector("[data-history] [data-rule='route_plumbing']"));
         assertTrue(history.getText().contains("Route plumbing"), history.getText());
+        js(browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", history);
         screenshot(browser, "journey-5-routed");
     }
 
