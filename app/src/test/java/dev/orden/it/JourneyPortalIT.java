@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -163,10 +164,11 @@ class JourneyPortalIT {
     }
 
     /**
-     * Step 2, through the configuration API rather than the editors' controls (AdminPortalIT and RuleEditorPortalIT
-     * drive those step by step): the "pet" field visible only when "has a pet" is ticked, on the general type's
-     * requester form; team "plumbing" with the agent; rule "route_plumbing". The admin's browser then shows the
-     * published field and rule in the editors.
+     * Step 2. The fields, the form and the team go through the configuration API rather than the editors' controls
+     * (AdminPortalIT drives those control by control; the condition would be typed as JSON into "Shown when"): the "pet's
+     * name" field visible only when "there is a pet" is ticked, on the general type's requester form, and team
+     * "plumbing" with the agent. The admin's browser shows the field in the editor, then writes rule
+     * "route_plumbing" in the rule editor and publishes it from there.
      */
     private static void adminPublishesTheFieldTeamAndRule(WebDriver browser, Api admin) {
         var bundle = Configs.active(admin).getJsonObject("bundle");
@@ -190,25 +192,38 @@ class JourneyPortalIT {
                                         .add(Json.createObjectBuilder().add("key", "petName"))))).build() : form));
         var teams = Json.createArrayBuilder().add(Json.createObjectBuilder().add("key", KEYWORD)
                 .add("name", bilingual("Fontanería", "Plumbing")).add("members", Json.createArrayBuilder().add(agentEmail)));
-        var rules = Json.createArrayBuilder().add(Json.createObjectBuilder().add("key", "route_plumbing")
-                .add("name", "Route plumbing").add("events", Json.createArrayBuilder().add("workorder.creating"))
-                .add("order", 10).add("mode", "active").add("onError", "skip").add("source", """
-                        function rule(input) {
-                          if (input.order.team || !keywords.any(input.order.title, ['%s'])) return [];
-                          return [{ type: 'assign', team: '%s', reason: 'a plumbing job' }];
-                        }
-                        """.formatted(KEYWORD, KEYWORD)));
         Configs.publish(admin, Json.createObjectBuilder(bundle).add("fields", fields).add("types", types)
-                .add("forms", forms).add("teams", teams).add("rules", rules).build());
+                .add("forms", forms).add("teams", teams).build());
 
         browser.get(It.BASE_URL + "/portal/admin/fields");
         click(browser, By.cssSelector("[data-editor='fields'] [data-row='/1'] > summary"));
         await(browser, By.cssSelector("[data-editor='fields'] [data-path='/1/key']"));
         screenshot(browser, "journey-2-fields");
-        browser.get(It.BASE_URL + "/portal/admin/rules");
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
-                "Route plumbing"));
+        writesAndPublishesTheRule(browser);
         screenshot(browser, "journey-2-rules");
+    }
+
+    /** The rule typed into the rule editor (on workorder.creating, its default event) and published from there. */
+    private static void writesAndPublishesTheRule(WebDriver browser) {
+        click(browser, By.cssSelector("#nav a[href='/portal/admin/rules']"));
+        click(browser, By.linkText("New rule"));
+        var code = await(browser, By.cssSelector(".rule-source .CodeMirror"));
+        browser.findElement(By.name("key")).sendKeys("route_plumbing");
+        browser.findElement(By.name("name")).sendKeys("Route plumbing");
+        code.click();
+        var input = code.findElement(By.tagName("textarea"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        // Line by line without indentation: the editor indents as it goes.
+        input.sendKeys(String.join("\n", "function rule(input) {",
+                "if (input.order.team || !keywords.any(input.order.title, ['" + KEYWORD + "'])) return [];",
+                "return [{type: 'assign', team: '" + KEYWORD + "', reason: 'a plumbing job'}];", "}"));
+        click(browser, By.cssSelector("[data-publish]"));
+        await(browser, By.cssSelector("[data-published]"));
+        var rule = Configs.active(Api.as(adminEmail, PASSWORD)).getJsonObject("bundle").getJsonArray("rules")
+                .getJsonObject(0);
+        assertEquals("route_plumbing", rule.getString("key"));
+        assertEquals(List.of("workorder.creating"), rule.getJsonArray("events").getValuesAs(
+                jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
     }
 
     /** Step 4: the pet's name is asked for only once the requester says there is a pet. */
