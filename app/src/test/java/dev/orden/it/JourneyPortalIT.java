@@ -164,11 +164,11 @@ class JourneyPortalIT {
     }
 
     /**
-     * Step 2. The fields, the form and the team go through the configuration API rather than the editors' controls
-     * (AdminPortalIT drives those control by control; the condition would be typed as JSON into "Shown when"): the "pet's
-     * name" field visible only when "there is a pet" is ticked, on the general type's requester form, and team
-     * "plumbing" with the agent. The admin's browser shows the field in the editor, then writes rule
-     * "route_plumbing" in the rule editor and publishes it from there.
+     * Step 2. The fields, the form and the team go through the configuration API rather than the editors'
+     * controls, to keep the run short (AdminPortalIT drives those control by control; the condition would be typed
+     * as JSON into "Shown when"): the "pet's name" field visible only when "there is a pet" is ticked, on the general
+     * type's requester form, and team "plumbing" with the agent. The admin's browser shows the field in the editor,
+     * then writes rule "route_plumbing" in the rule editor and publishes it from there.
      */
     private static void adminPublishesTheFieldTeamAndRule(WebDriver browser, Api admin) {
         var bundle = Configs.active(admin).getJsonObject("bundle");
@@ -191,7 +191,8 @@ class JourneyPortalIT {
                                         .add(Json.createObjectBuilder().add("key", "hasPet"))
                                         .add(Json.createObjectBuilder().add("key", "petName"))))).build() : form));
         var teams = Json.createArrayBuilder().add(Json.createObjectBuilder().add("key", KEYWORD)
-                .add("name", bilingual("Fontanería", "Plumbing")).add("members", Json.createArrayBuilder().add(agentEmail)));
+                .add("name", bilingual("Fontanería", "Plumbing"))
+                .add("members", Json.createArrayBuilder().add(agentEmail)));
         Configs.publish(admin, Json.createObjectBuilder(bundle).add("fields", fields).add("types", types)
                 .add("forms", forms).add("teams", teams).build());
 
