@@ -88,6 +88,7 @@ public class ReportQueries {
      * (exclusive; the last day's end is {@code to} when the range ends inside it), by category. An order's state at
      * an instant comes from its history: the spans between its status changes, the first holding the state the first
      * change left; the last span's category is the order's own (current) one, the earlier ones the workflow's.
+     * Also by the order's current type, area and team: one running sum per (dimension, key), in the same pass.
      */
     public List<Summary.BacklogDay> backlogDaily(UUID tenant, ReportRequest request, LocalDate first, LocalDate end,
                                                  StateCategories states) {
@@ -99,38 +100,47 @@ public class ReportQueries {
         var until = sql.at(min(request.to(), request.startOf(end)));
         sql.append("WITH states AS (SELECT * FROM unnest(" + sql.array(states.types()) + ", "
                 + sql.array(states.keys()) + ", " + sql.array(states.categories()) + ") AS s(type, key, category)),"
-                + " orders AS (SELECT w.id, w.type, w.created_at, w.status, w.status_category FROM work_order w"
-                + " WHERE w.created_at < " + until).filtered("w", request)
+                + " orders AS (SELECT w.id, w.type, w.area, w.team, w.created_at, w.status, w.status_category"
+                + " FROM work_order w WHERE w.created_at < " + until).filtered("w", request)
                 .append("), changes AS (SELECT e.work_order_id AS id, e.occurred_at, e.old_value, e.new_value,"
                         + " row_number() OVER (PARTITION BY e.work_order_id ORDER BY e.occurred_at, e.id) AS n,"
                         + " lead(e.occurred_at) OVER (PARTITION BY e.work_order_id ORDER BY e.occurred_at, e.id)"
                         + " AS next FROM orders o JOIN work_order_event e ON e.work_order_id = o.id"
                         + " WHERE e.kind = 'STATUS_CHANGED'),"
-                        + " spans AS (SELECT o.id, o.type, o.created_at AS since, coalesce(c.occurred_at,"
-                        + " 'infinity') AS until, coalesce(c.old_value, o.status) AS status,"
+                        + " spans AS (SELECT o.id, o.type, o.area, o.team, o.created_at AS since,"
+                        + " coalesce(c.occurred_at, 'infinity') AS until, coalesce(c.old_value, o.status) AS status,"
                         + " CASE WHEN c.id IS NULL THEN o.status_category END AS category"
                         + " FROM orders o LEFT JOIN changes c ON c.id = o.id AND c.n = 1"
-                        + " UNION ALL SELECT c.id, o.type, c.occurred_at, coalesce(c.next, 'infinity'), c.new_value,"
-                        + " CASE WHEN c.next IS NULL THEN o.status_category END FROM changes c JOIN orders o"
+                        + " UNION ALL SELECT c.id, o.type, o.area, o.team, c.occurred_at, coalesce(c.next, 'infinity'),"
+                        + " c.new_value, CASE WHEN c.next IS NULL THEN o.status_category END FROM changes c JOIN orders o"
                         + " ON o.id = c.id),"
                         // A span counts at the ends of the days from its start's day to the day before its end's.
-                        + " live AS (SELECT category, greatest(" + day("since", zone, until, endDay) + ", " + firstDay
-                        + ") AS s, " + day("until", zone, until, endDay) + " AS u FROM (SELECT s.since, s.until,"
+                        + " live AS (SELECT category, type, area, team, greatest(" + day("since", zone, until, endDay)
+                        + ", " + firstDay + ") AS s, " + day("until", zone, until, endDay) + " AS u FROM (SELECT"
+                        + " s.type, s.area, s.team, s.since, s.until,"
                         + " coalesce(s.category, (SELECT t.category FROM states t WHERE t.type = s.type"
                         + " AND t.key = s.status), (SELECT min(t.category) FROM states t WHERE t.key = s.status))"
                         + " AS category FROM spans s WHERE s.until > " + since + ") x"
                         + " WHERE category IN ('new', 'open', 'pending')),"
-                        + " moves AS (SELECT s AS day, category, 1 AS n FROM live WHERE s < u"
-                        + " UNION ALL SELECT u, category, -1 FROM live WHERE s < u AND u < " + endDay + "),"
-                        + " per_day AS (SELECT day, sum(n) FILTER (WHERE category = 'new') AS fresh,"
-                        + " sum(n) FILTER (WHERE category = 'open') AS open,"
-                        + " sum(n) FILTER (WHERE category = 'pending') AS pending FROM moves GROUP BY day)"
-                        + " SELECT d::date::text, sum(coalesce(p.fresh, 0)) OVER w, sum(coalesce(p.open, 0)) OVER w,"
-                        + " sum(coalesce(p.pending, 0)) OVER w FROM generate_series(" + firstDay + "::timestamp, ("
-                        + endDay + " - 1)::timestamp, interval '1 day') AS d LEFT JOIN per_day p ON p.day = d::date"
-                        + " WINDOW w AS (ORDER BY d) ORDER BY 1");
-        return rows(tenant, sql).stream().map(r -> Summary.BacklogDay.of(LocalDate.parse((String) r[0]),
-                number(r[1]), number(r[2]), number(r[3]))).toList();
+                        + " moves AS (SELECT s AS day, category, type, area, team, 1 AS n FROM live WHERE s < u"
+                        + " UNION ALL SELECT u, category, type, area, team, -1 FROM live WHERE s < u AND u < "
+                        + endDay + "),"
+                        + " per_day AS (SELECT day, CASE WHEN grouping(category) = 0 THEN 'statusCategory'"
+                        + " WHEN grouping(type) = 0 THEN 'type' WHEN grouping(area) = 0 THEN 'area' ELSE 'team' END"
+                        + " AS dimension, coalesce(category, type, area, team) AS key, sum(n) AS n FROM moves"
+                        + " GROUP BY GROUPING SETS ((day, category), (day, type), (day, area), (day, team))),"
+                        // Every category every day, even with no order ever in it; other keys once they appear.
+                        + " keys AS (SELECT DISTINCT dimension, key FROM per_day UNION SELECT 'statusCategory', k"
+                        + " FROM unnest(ARRAY['new', 'open', 'pending']) AS k),"
+                        + " running AS (SELECT d::date AS day, k.dimension, k.key, sum(coalesce(p.n, 0)) OVER"
+                        + " (PARTITION BY k.dimension, k.key ORDER BY d) AS n FROM generate_series(" + firstDay
+                        + "::timestamp, (" + endDay + " - 1)::timestamp, interval '1 day') AS d CROSS JOIN keys k"
+                        + " LEFT JOIN per_day p ON p.day = d::date AND p.dimension = k.dimension"
+                        + " AND p.key IS NOT DISTINCT FROM k.key)"
+                        + " SELECT day::text, dimension, key, n FROM running WHERE n <> 0"
+                        + " OR dimension = 'statusCategory' ORDER BY day, dimension, n DESC, key NULLS LAST");
+        return Summary.backlogDays(rows(tenant, sql).stream().map(r -> new Summary.DayCount(
+                LocalDate.parse((String) r[0]), (String) r[1], (String) r[2], number(r[3]))).toList());
     }
 
     /**

@@ -43,8 +43,8 @@ public class ReportResource {
             + "agent. Filters type, area, team. "
             + "The workload now per assignee (open orders by category, visits planned today). "
             + "With Accept: text/csv one table as RFC 4180 CSV: section=daily (default), weekly, backlog, "
-            + "backlog_daily, times, sla, agents, workload, csat; CSAT: ratings given in the range, their mean and "
-            + "count per score")
+            + "backlog_daily, backlog_daily_by, times, sla, agents, workload, csat; CSAT: ratings given in the range, "
+            + "their mean and count per score")
     public Response summary(@QueryParam("from") String from, @QueryParam("to") String to,
                             @QueryParam("type") String type, @QueryParam("area") String area,
                             @QueryParam("team") String team, @QueryParam("section") String section,

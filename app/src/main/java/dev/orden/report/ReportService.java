@@ -73,6 +73,28 @@ public class ReportService {
         }
     }
 
+    /** The same days in long form: a row per day, dimension and key, as the JSON's (zero counts only by category). */
+    private void backlogDailyBy(UUID tenant, ReportRequest request, Writer out) throws IOException {
+        var states = states();
+        for (var first = request.firstDay(); first.isBefore(request.endDay()); first = first.plusDays(DAYS_PER_QUERY)) {
+            var end = min(first.plusDays(DAYS_PER_QUERY), request.endDay());
+            for (var day : queries.backlogDaily(tenant, request, first, end, states)) {
+                for (var category : day.byStatusCategory().entrySet()) {
+                    Csv.record(out, List.of(day.date(), "statusCategory", category.getKey(), category.getValue()));
+                }
+                dayCounts(out, day.date(), "type", day.byType());
+                dayCounts(out, day.date(), "area", day.byArea());
+                dayCounts(out, day.date(), "team", day.byTeam());
+            }
+            out.flush();
+        }
+    }
+
+    private static void dayCounts(Writer out, LocalDate date, String dimension, List<Count> counts)
+            throws IOException {
+        for (var count : counts) Csv.record(out, java.util.Arrays.asList(date, dimension, count.key(), count.count()));
+    }
+
     /** The keys of every state of the active workflows whose category is resolved or closed. */
     private Set<String> doneStates() {
         var keys = new java.util.TreeSet<String>();
@@ -97,6 +119,7 @@ public class ReportService {
             }
             case BACKLOG -> backlog(tenant, request, out);
             case BACKLOG_DAILY -> backlogDaily(tenant, request, out);
+            case BACKLOG_DAILY_BY -> backlogDailyBy(tenant, request, out);
             case TIMES -> times(tenant, request, out);
             case SLA -> {
                 for (var row : queries.sla(tenant, request)) {

@@ -12,6 +12,7 @@ public enum Section {
     WEEKLY(List.of("week_start", "created", "completed")),
     BACKLOG(List.of("dimension", "key", "count")),
     BACKLOG_DAILY(List.of("date", "new", "open", "pending", "total")),
+    BACKLOG_DAILY_BY(List.of("date", "dimension", "key", "count")),
     TIMES(List.of("step", "count", "mean_seconds", "p90_seconds")),
     SLA(List.of("type", "priority", "first_response_met", "first_response_breached", "first_response_percent",
             "resolution_met", "resolution_breached", "resolution_percent")),

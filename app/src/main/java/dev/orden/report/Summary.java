@@ -23,17 +23,47 @@ public record Summary(Instant from, Instant to, String timeZone, String type, St
 
     /**
      * Orders still to be done at the end of one local day of the tenant (the range's end on its last day when the
-     * range ends inside it): their {@code total} and their count per category new, open and pending.
+     * range ends inside it): their {@code total}, their count per category new, open and pending, and their counts by
+     * the order's current type, area and team (most first, zero counts left out, key absent for none).
      */
-    @JsonbPropertyOrder({"date", "total", "byStatusCategory"})
-    public record BacklogDay(LocalDate date, long total, java.util.Map<String, Long> byStatusCategory) {
+    @JsonbPropertyOrder({"date", "total", "byStatusCategory", "byType", "byArea", "byTeam"})
+    public record BacklogDay(LocalDate date, long total, java.util.Map<String, Long> byStatusCategory,
+                             List<Count> byType, List<Count> byArea, List<Count> byTeam) {
         static BacklogDay of(LocalDate date, long fresh, long open, long pending) {
+            return of(date, fresh, open, pending, List.of(), List.of(), List.of());
+        }
+
+        static BacklogDay of(LocalDate date, long fresh, long open, long pending, List<Count> byType,
+                             List<Count> byArea, List<Count> byTeam) {
             var byCategory = new java.util.LinkedHashMap<String, Long>();
             byCategory.put("new", fresh);
             byCategory.put("open", open);
             byCategory.put("pending", pending);
-            return new BacklogDay(date, fresh + open + pending, java.util.Collections.unmodifiableMap(byCategory));
+            return new BacklogDay(date, fresh + open + pending, java.util.Collections.unmodifiableMap(byCategory),
+                    List.copyOf(byType), List.copyOf(byArea), List.copyOf(byTeam));
         }
+    }
+
+    /** One count of the backlog at a day's end: {@code dimension} is statusCategory, type, area or team. */
+    record DayCount(LocalDate date, String dimension, String key, long count) {}
+
+    /** The counts, in order of day (each day's in the order given), as one {@link BacklogDay} per day. */
+    static List<BacklogDay> backlogDays(List<DayCount> counts) {
+        var days = new java.util.ArrayList<BacklogDay>();
+        var byDay = new java.util.LinkedHashMap<LocalDate, java.util.Map<String, List<Count>>>();
+        for (var count : counts) {
+            byDay.computeIfAbsent(count.date(), d -> new java.util.HashMap<>())
+                    .computeIfAbsent(count.dimension(), d -> new java.util.ArrayList<>())
+                    .add(new Count(count.key(), count.count()));
+        }
+        byDay.forEach((date, by) -> {
+            var categories = new java.util.HashMap<String, Long>();
+            by.getOrDefault("statusCategory", List.of()).forEach(c -> categories.put(c.key(), c.count()));
+            days.add(BacklogDay.of(date, categories.getOrDefault("new", 0L), categories.getOrDefault("open", 0L),
+                    categories.getOrDefault("pending", 0L), by.getOrDefault("type", List.of()),
+                    by.getOrDefault("area", List.of()), by.getOrDefault("team", List.of())));
+        });
+        return List.copyOf(days);
     }
 
     /** One local day of the tenant: orders created and completed on it. */

@@ -288,6 +288,38 @@ class ReportsIT {
                 "a range ending inside a day: at its end, A taken back to work at 09:00 and not yet resolved again");
     }
 
+    private static String backlogDaysBy(JsonObject summary) {
+        return summary.getJsonArray("backlogDaily").getValuesAs(JsonObject.class).stream()
+                .map(d -> d.getString("date") + "=" + counts(d, "byType") + "|" + counts(d, "byArea") + "|"
+                        + counts(d, "byTeam"))
+                .collect(Collectors.joining(" "));
+    }
+
+    /** The same days by the orders' current type, area and team: D's team is none, whatever its history says. */
+    @Test
+    void theBacklogAtTheEndOfEachDayByTypeAreaAndTeamAcrossTheChangeToSummerTime() {
+        assertEquals("2026-03-27=legacy=1|south=1|null=1 2026-03-28=general=1 legacy=1|east=1 south=1|null=2"
+                        + " 2026-03-29=legacy=2 general=1|east=1 north=1 south=1|null=2 beta=1"
+                        + " 2026-03-30=legacy=3 general=1|east=1 north=1 south=1 null=1|null=3 beta=1",
+                backlogDaysBy(dispatcher.get(MARCH).expect(200).json()), "G; H; C on the 23-hour Sunday; D");
+        assertEquals("2026-03-27=|| 2026-03-28=|| 2026-03-29=legacy=1|north=1|beta=1"
+                        + " 2026-03-30=legacy=1|north=1|beta=1",
+                backlogDaysBy(dispatcher.get(MARCH + "&team=beta").expect(200).json()), "C");
+        assertEquals("date,dimension,key,count\r\n2026-03-29,statusCategory,new,0\r\n"
+                        + "2026-03-29,statusCategory,open,0\r\n2026-03-29,statusCategory,pending,1\r\n"
+                        + "2026-03-29,type,legacy,1\r\n2026-03-29,area,south,1\r\n2026-03-29,team,,1\r\n",
+                csv(dispatcher, "/reports/summary?from=2026-03-29&to=2026-03-30&area=south&section=backlog_daily_by")
+                        .expect(200).body(), "G; B, south too, resolved");
+    }
+
+    @Test
+    void theBacklogAtTheEndOfEachDayByTypeAreaAndTeamAcrossTheChangeBackToWinterTime() {
+        assertEquals("2026-10-24=legacy=4 general=1|north=2 null=2 south=1|null=3 alpha=1 beta=1"
+                        + " 2026-10-25=legacy=3 general=1|north=2 south=1 null=1|null=2 alpha=1 beta=1",
+                backlogDaysBy(admin.get("/reports/summary?from=2026-10-24&to=2026-10-26").expect(200).json()),
+                "J (legacy, no area or team) until 23:30 on the 25-hour Sunday");
+    }
+
     @Test
     void theBacklogAtTheEndOfEachDayAcrossTheChangeBackToWinterTime() {
         assertEquals("2026-10-24=5:3/1/1 2026-10-25=4:2/1/1 2026-10-26=4:2/1/1 2026-10-27=4:2/1/1",

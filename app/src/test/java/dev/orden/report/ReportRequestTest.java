@@ -90,8 +90,9 @@ class ReportRequestTest {
         assertEquals(Section.DAILY, Section.parse(null));
         assertEquals(Section.AGENTS, Section.parse("agents"));
         assertEquals(Section.BACKLOG_DAILY, Section.parse("backlog_daily"));
+        assertEquals(Section.BACKLOG_DAILY_BY, Section.parse("backlog_daily_by"));
         var problem = assertThrows(ProblemException.class, () -> Section.parse("everything")).problem();
-        assertEquals(List.of(new FieldError("section", "must be one of daily, weekly, backlog, backlog_daily, times, "
+        assertEquals(List.of(new FieldError("section", "must be one of daily, weekly, backlog, backlog_daily, backlog_daily_by, times, "
                 + "sla, agents, workload, csat")), problem.errors());
     }
 }

@@ -29,4 +29,25 @@ class SummaryTest {
         assertEquals(List.of("new", "open", "pending"), List.copyOf(day.byStatusCategory().keySet()));
         assertEquals(List.of(1L, 2L, 4L), List.copyOf(day.byStatusCategory().values()));
     }
+
+    @Test
+    void backlogCountsGroupedIntoDaysWithEveryCategoryAndTheOtherDimensionsAsGiven() {
+        var first = LocalDate.parse("2026-03-29");
+        var second = first.plusDays(1);
+        var days = Summary.backlogDays(List.of(
+                new Summary.DayCount(first, "statusCategory", "open", 2),
+                new Summary.DayCount(first, "type", "legacy", 2),
+                new Summary.DayCount(first, "area", null, 2),
+                new Summary.DayCount(second, "statusCategory", "pending", 1),
+                new Summary.DayCount(second, "team", "beta", 1)));
+        assertEquals(2, days.size());
+        assertEquals(first, days.getFirst().date());
+        assertEquals(2, days.getFirst().total());
+        assertEquals(List.of(0L, 2L, 0L), List.copyOf(days.getFirst().byStatusCategory().values()));
+        assertEquals(List.of(new Summary.Count("legacy", 2)), days.getFirst().byType());
+        assertEquals(List.of(new Summary.Count(null, 2)), days.getFirst().byArea());
+        assertEquals(List.of(), days.getFirst().byTeam());
+        assertEquals(1, days.getLast().total());
+        assertEquals(List.of(new Summary.Count("beta", 1)), days.getLast().byTeam());
+    }
 }
