@@ -191,6 +191,21 @@ class AgentPortalIT {
         click(dispatcher, By.cssSelector("[data-edit] button[type=submit]"));
         await(dispatcher, By.cssSelector("[data-message='edit'] .notice-ok"));
         assertEquals("La secadora hace mucho ruido", WorkOrders.get(Api.as(It.ACME_ADMIN), number).getString("title"));
+
+        // A location field, drawn by the requester form's controls, is edited here too.
+        var address = await(dispatcher, By.id("f-visitAddress"));
+        address.clear();
+        address.sendKeys("Calle Mayor 2, Madrid");
+        dispatcher.findElement(By.cssSelector("[data-field='visitAddress'] [data-part='lat']")).sendKeys("40.4");
+        dispatcher.findElement(By.cssSelector("[data-field='visitAddress'] [data-part='lon']")).sendKeys("-3.7");
+        click(dispatcher, By.cssSelector("[data-edit] button[type=submit]"));
+        var visit = new WebDriverWait(dispatcher, WAIT).until(browser -> {
+            var stored = WorkOrders.get(Api.as(It.ACME_ADMIN), number).getJsonObject("customFields")
+                    .getJsonObject("visitAddress");
+            return stored.getString("address").equals("Calle Mayor 2, Madrid") ? stored : null;
+        });
+        assertEquals(40.4, visit.getJsonNumber("lat").doubleValue());
+        assertEquals(-3.7, visit.getJsonNumber("lon").doubleValue());
     }
 
     private static void dispatcherSavesAViewAndOpensItAgain(WebDriver dispatcher, String number, String marker) {

@@ -56,7 +56,7 @@ function controlView(field, value, id, described) {
             aria-describedby="${described}" value="${value?.lon ?? ''}"></label>
         </div></div>`;
     case 'attachment':
-      return html`<p class="muted" id="${id}">${t('form.attachmentLater')}</p>`;
+      return html`<input type="file" ${common} data-files ${field.multiple || field.maxItems > 1 ? 'multiple' : ''}>`;
     default:
       return inputView(field, value, common);
   }
@@ -91,7 +91,7 @@ export function readValue(field, block) {
     case 'datetime':
       return input.value === '' ? null : new Date(input.value).toISOString();
     case 'attachment':
-      return null;
+      return null; // the files go up once the order exists: see chosenFiles
     default:
       return input.value === '' ? null : input.value;
   }
@@ -110,4 +110,9 @@ function toLocalInput(iso) {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   return new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+}
+
+/** The files an attachment field's input holds now. */
+export function chosenFiles(block) {
+  return [...(block.querySelector('input[type=file]')?.files ?? [])];
 }

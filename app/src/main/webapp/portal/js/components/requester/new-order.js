@@ -3,7 +3,8 @@ import { html } from '../../html.js';
 import { addMessages, lang, t } from '../../i18n.js';
 import { errorView, LivePage } from '../common.js';
 import { problems, visibility, isEmpty } from './conditions.js';
-import { fieldView, readValue } from './field-controls.js';
+import { chosenFiles, fieldView, readValue } from './field-controls.js';
+import { uploadFile } from './uploads.js';
 
 addMessages({
   en: {
@@ -44,7 +45,10 @@ addMessages({
     'form.latLon': 'Give both latitude and longitude, or neither.',
     'form.lat.range': 'Latitude is between -90 and 90.',
     'form.lon.range': 'Longitude is between -180 and 180.',
-    'form.attachmentLater': 'Files can be added once the order exists.',
+    'form.uploading': 'Uploading {name}… {percent} %',
+    'form.uploadFailed': '{name} was not added: {reason}',
+    'form.uploadsFailed': 'The order {number} was created, but some files were not added.',
+    'form.toOrder': 'Go to the order',
   },
   es: {
     'nav.newOrder': 'Nueva orden',
@@ -84,7 +88,10 @@ addMessages({
     'form.latLon': 'Indica latitud y longitud, o ninguna.',
     'form.lat.range': 'La latitud está entre -90 y 90.',
     'form.lon.range': 'La longitud está entre -180 y 180.',
-    'form.attachmentLater': 'Los archivos se añaden cuando la orden ya existe.',
+    'form.uploading': 'Subiendo {name}… {percent} %',
+    'form.uploadFailed': 'No se añadió {name}: {reason}',
+    'form.uploadsFailed': 'Se creó la orden {number}, pero algunos archivos no se añadieron.',
+    'form.toOrder': 'Ir a la orden',
   },
 });
 
@@ -188,6 +195,7 @@ class OrdenNewOrder extends LivePage {
           <section class="form-section"><h2>${section.title}</h2>
             ${section.fields.map(field => fieldView(field, this.values[field.key] ?? field.default, field.required))}
           </section>`) : html`<p class="muted">${t('form.noForm')}</p>`}
+        <ul class="uploads" data-uploads aria-live="polite"></ul>
         <p><button type="submit" class="button">${t('form.submit')}</button></p>
       </form>`;
   }
@@ -279,19 +287,71 @@ class OrdenNewOrder extends LivePage {
     const button = this.querySelector('button[type=submit]');
     button.disabled = true;
     button.textContent = t('form.sending');
+    const rules = visibility(this.fields, this.values);
+    const files = this.files(rules);
     try {
       const order = await api('/workorders', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(this.body(visibility(this.fields, this.values))),
+        body: JSON.stringify(this.body(rules)),
       });
-      history.pushState(null, '', `/portal/workorders/${encodeURIComponent(order.number)}`);
-      window.dispatchEvent(new PopStateEvent('popstate'));
+      if (await this.upload(order.number, files)) this.open(order.number);
+      else this.uploadsFailed(order.number, alert);
     } catch (error) {
       button.disabled = false;
       button.textContent = t('form.submit');
       this.serverErrors(error, alert);
     }
+  }
+
+  /** The files chosen in the visible attachment fields. */
+  files(rules) {
+    return this.fields.filter(field => field.type === 'attachment' && rules.visible(field.key) && !field.readOnly)
+      .flatMap(field => chosenFiles(this.querySelector(`[data-field="${CSS.escape(field.key)}"]`)));
+  }
+
+  /** Sends the files to the new order one by one, each with its progress; true when all of them were added. */
+  async upload(number, files) {
+    const list = this.querySelector('[data-uploads]');
+    let ok = true;
+    for (const file of files) {
+      const item = document.createElement('li');
+      const label = document.createElement('label');
+      const bar = Object.assign(document.createElement('progress'), { max: 100, value: 0 });
+      const say = percent => { label.firstChild.textContent = t('form.uploading', { name: file.name, percent }); };
+      label.append(document.createTextNode(''), bar);
+      say(0);
+      item.append(label);
+      list.append(item);
+      try {
+        await uploadFile(number, file, percent => { bar.value = percent; say(percent); });
+        item.remove();
+      } catch (error) {
+        ok = false;
+        item.dataset.upload = 'failed';
+        item.innerHTML = html`<span class="upload-error">${t('form.uploadFailed',
+          { name: file.name, reason: error.message })}</span>`.toString();
+      }
+    }
+    return ok;
+  }
+
+  /** The order exists but a file was refused: say so, and offer the order's page (its files can be added there). */
+  uploadsFailed(number, alert) {
+    alert.hidden = false;
+    alert.innerHTML = html`${t('form.uploadsFailed', { number })}
+      <a href="/portal/workorders/${encodeURIComponent(number)}" data-to-order>${t('form.toOrder')}</a>`.toString();
+    alert.querySelector('[data-to-order]').addEventListener('click', event => {
+      event.preventDefault();
+      this.open(number);
+    });
+    this.querySelector('button[type=submit]').hidden = true;
+    alert.focus();
+  }
+
+  open(number) {
+    history.pushState(null, '', `/portal/workorders/${encodeURIComponent(number)}`);
+    window.dispatchEvent(new PopStateEvent('popstate'));
   }
 
   /** What the API takes: the built-in fields and the visible, editable custom fields that hold a value. */

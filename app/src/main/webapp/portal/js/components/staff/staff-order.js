@@ -3,11 +3,14 @@ import { html } from '../../html.js';
 import { formatDateTime, t } from '../../i18n.js';
 import { hasRole, session } from '../../session.js';
 import { errorView, LivePage, notFoundView } from '../common.js';
+import { fieldView, readValue } from '../requester/field-controls.js';
 import { clockLine, clocks } from './sla.js';
 import { learnStates, stateBadge, stateName } from './states.js';
 import './messages.js';
 
 const PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
+/** Field types drawn and read by the requester's form controls rather than this page's own. */
+const SHARED_CONTROLS = ['multiselect', 'location', 'user'];
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 /** The form of each kind of change, by its data attribute. */
 const FORMS = { move: 'data-move-form', edit: 'data-edit', assign: 'data-assign', transfer: 'data-transfer', comment: 'data-comment' };
@@ -124,15 +127,15 @@ class OrdenStaffOrder extends LivePage {
   renderKeepingInput(fresh = []) {
     const key = form => form.getAttributeNames().find(name => name.startsWith('data-'));
     const kept = [...this.querySelectorAll('form')].map(form => [key(form), [...form.elements]
-      .filter(e => e.name).map(e => [e.name, e.type === 'radio' ? e.checked : e.value, e.value])]);
+      .filter(e => e.name).map(e => [e.name, checkable(e) ? e.checked : e.value, e.value])]);
     this.render();
     for (const [name, values] of kept) {
       const form = [...this.querySelectorAll('form')].find(f => key(f) === name);
       if (!form || fresh.includes(name)) continue;
       for (const [field, value, raw] of values) {
-        const element = [...form.elements].find(e => e.name === field && (e.type !== 'radio' || e.value === raw));
+        const element = [...form.elements].find(e => e.name === field && (!checkable(e) || e.value === raw));
         if (!element) continue;
-        if (element.type === 'radio') element.checked = value;
+        if (checkable(element)) element.checked = value;
         else element.value = value;
       }
     }
@@ -150,7 +153,7 @@ class OrdenStaffOrder extends LivePage {
     patch.dueAt = due ? new Date(due).toISOString() : null;
     const custom = {};
     for (const f of editableFields(this.form)) {
-      const value = readField(f, data);
+      const value = SHARED_CONTROLS.includes(f.type) ? readShared(f, form) : readField(f, data);
       if (value !== undefined) custom[f.key] = value;
     }
     if (Object.keys(custom).length) patch.customFields = custom;
@@ -252,8 +255,11 @@ class OrdenStaffOrder extends LivePage {
         ${this.input('description', t('staff.description'), html`<textarea id="edit-description" name="description"
           rows="4" ${this.fieldError('edit', 'description')}>${o.description ?? ''}</textarea>`, 'wide')}
         ${custom.length ? html`<h3 class="wide">${t('staff.customFields')}</h3>` : ''}
-        ${custom.map(f => this.input(`customFields.${f.key}`, f.label + (f.required ? ' *' : ''),
-          control(f, o.customFields?.[f.key], this.fieldError('edit', `customFields.${f.key}`))))}
+        ${custom.map(f => SHARED_CONTROLS.includes(f.type)
+          ? html`<div class="wide">${fieldView(f, o.customFields?.[f.key], f.required)}${this.errorText('edit',
+            `customFields.${f.key}`)}</div>`
+          : this.input(`customFields.${f.key}`, f.label + (f.required ? ' *' : ''),
+            control(f, o.customFields?.[f.key], this.fieldError('edit', `customFields.${f.key}`))))}
         ${others.length ? html`<dl class="facts wide">${others.map(([key, value]) =>
           fact(o.retiredFields?.includes(key) ? `${key} (${t('staff.retired')})` : key, show(value)))}</dl>` : ''}
         <div class="form-actions wide"><button type="submit" class="button">${t('staff.save')}</button></div>
@@ -454,7 +460,8 @@ function problemMessage(error) {
 
 /** The agent form's fields this page can edit (others are shown as values). */
 function editableFields(form) {
-  const supported = ['text', 'email', 'phone', 'url', 'longtext', 'number', 'money', 'date', 'datetime', 'boolean', 'select'];
+  const supported = ['text', 'email', 'phone', 'url', 'longtext', 'number', 'money', 'date', 'datetime', 'boolean', 'select',
+    ...SHARED_CONTROLS];
   return (form?.sections ?? []).flatMap(s => s.fields ?? []).filter(f => supported.includes(f.type) && !f.readOnly);
 }
 
@@ -494,6 +501,16 @@ function readField(f, data) {
     case 'datetime': return new Date(text).toISOString();
     default: return text;
   }
+}
+
+/** A shared control's value; an empty one (no item chosen, no address) clears the field. */
+function readShared(f, form) {
+  const value = readValue(f, form.querySelector(`[data-field="${CSS.escape(f.key)}"]`));
+  return Array.isArray(value) && !value.length ? null : value;
+}
+
+function checkable(element) {
+  return element.type === 'radio' || element.type === 'checkbox';
 }
 
 function localInput(iso) {
