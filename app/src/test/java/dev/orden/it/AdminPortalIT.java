@@ -7,11 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -41,9 +33,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class AdminPortalIT {
 
-    private static final String CHROMIUM = System.getProperty("orden.it.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("orden.it.chromedriver", "/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String PASSWORD = "admin-portal-pass-1";
 
@@ -424,28 +413,10 @@ class AdminPortalIT {
     }
 
     private static void screenshot(WebDriver browser, String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Browsers.screenshot(browser, name);
     }
 
-    /** The system's Chromium through the system's chromedriver (Selenium Manager never downloads anything). */
     private static ChromeDriver chromium(String language, boolean phone) {
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--lang=" + language);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
-        if (phone) {
-            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                    Map.of("width", 390, "height", 844, "pixelRatio", 2.0, "touch", true, "mobile", true)));
-        } else {
-            options.addArguments("--window-size=1280,1000");
-        }
-        return new ChromeDriver(service, options);
+        return Browsers.chromium(language, phone, 1280, 1000);
     }
 }

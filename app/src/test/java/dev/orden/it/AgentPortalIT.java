@@ -7,25 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -40,9 +31,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class AgentPortalIT {
 
-    private static final String CHROMIUM = System.getProperty("orden.it.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("orden.it.chromedriver", "/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
     private static final Duration WAIT = Duration.ofSeconds(60); // a shared, busy machine: a change may take seconds
 
     @BeforeAll
@@ -278,28 +266,10 @@ class AgentPortalIT {
 
     private static void screenshot(WebDriver browser, String name) {
         js(browser).executeScript("window.scrollTo(0, 0)");
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                Browsers.screenshot(browser, name);
     }
 
-    /** The system's Chromium and chromedriver, both paths given so that nothing is downloaded. */
     private static ChromeDriver chromium(String language, boolean phone) {
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--lang=" + language);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
-        if (phone) {
-            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                    Map.of("width", 390, "height", 844, "pixelRatio", 2.0, "touch", true, "mobile", true)));
-        } else {
-            options.addArguments("--window-size=1280,1400");
-        }
-        return new ChromeDriver(service, options);
+        return Browsers.chromium(language, phone, 1280, 1400);
     }
 }

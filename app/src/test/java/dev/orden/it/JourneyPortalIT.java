@@ -6,29 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -43,9 +34,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class JourneyPortalIT {
 
-    private static final String CHROMIUM = System.getProperty("orden.it.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("orden.it.chromedriver", "/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String PASSWORD = "journey-pass-1234";
     private static final String KEYWORD = "plumbing";
@@ -328,22 +316,10 @@ class JourneyPortalIT {
     }
 
     private static void screenshot(WebDriver browser, String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Browsers.screenshot(browser, name);
     }
 
-    /** The system's Chromium and chromedriver, both paths given so that nothing is downloaded. */
     private static ChromeDriver chromium() {
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--lang=en-US", "--window-size=1280,1200");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
-        return new ChromeDriver(service, options);
+        return Browsers.chromium("en-US", false, 1280, 1200);
     }
 }

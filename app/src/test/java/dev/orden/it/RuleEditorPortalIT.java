@@ -6,12 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -41,9 +32,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class RuleEditorPortalIT {
 
-    private static final String CHROMIUM = System.getProperty("orden.it.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("orden.it.chromedriver", "/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String PASSWORD = "correct-horse-battery";
     /** Typed line by line without indentation: the editor indents as it goes. */
@@ -340,28 +328,10 @@ class RuleEditorPortalIT {
     }
 
     private static void screenshot(WebDriver browser, String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Browsers.screenshot(browser, name);
     }
 
-    /** The system's Chromium and chromedriver (no Selenium Manager download), a laptop's window or a phone's. */
     private static ChromeDriver chromium(String language, boolean phone) {
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--lang=" + language);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
-        if (phone) {
-            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                    Map.of("width", 390, "height", 844, "pixelRatio", 2.0, "touch", true, "mobile", true)));
-        } else {
-            options.addArguments("--window-size=1400,1000");
-        }
-        return new ChromeDriver(service, options);
+        return Browsers.chromium(language, phone, 1400, 1000);
     }
 }
