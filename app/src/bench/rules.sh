@@ -32,10 +32,10 @@ fi
 if [[ "$mode" == optimizing || "$mode" == both ]]; then
   # GraalVM's documented set-up on a stock JDK: Graal's modules on the module path, its compiler as an upgrade module.
   compiler='/compiler/[0-9.]+/compiler-[0-9.]+\.jar$'
-  # Longer warm-up: on 2 cores Graal's compilations need ~30 s to settle. Context creation is left out (the WAR
-  # never runs this mode; only the per-evaluation cost is compared).
-  run optimizing 'RulesBenchmark.(java|sandboxPooled|unsandboxed)' "$(except '/org/graalvm/')" "-wi 8 -w 4s" \
-    "-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI" \
-    "--upgrade-module-path=$(only "$compiler") --module-path=$(except "$compiler" | tr ':' '\n' | grep '/org/graalvm/.*\.jar$' | paste -sd:)" \
-    "--add-modules=ALL-MODULE-PATH"
+  graal=("-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI"
+    "--upgrade-module-path=$(only "$compiler") --module-path=$(except "$compiler" | tr ':' '\n' | grep '/org/graalvm/.*\.jar$' | paste -sd:)"
+    "--add-modules=ALL-MODULE-PATH")
+  # Longer warm-up: on 2 cores Graal's compilations need ~30 s to settle.
+  run optimizing 'RulesBenchmark' "$(except '/org/graalvm/')" "-wi 8 -w 4s" "${graal[@]}"
+  run context-loss-optimizing 'ContextLossBenchmark' "$(except '/org/graalvm/')" "-wi 8 -w 4s" "${graal[@]}"
 fi
