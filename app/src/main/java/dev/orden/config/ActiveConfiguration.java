@@ -17,9 +17,9 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Each tenant's active configuration, kept in memory: the parsed bundle is cached per tenant and swapped when a
- * publish or rollback commits (never before, so a failed publish leaves no trace). Every read still asks the
- * database which version is active (one primary-key lookup), so a server that did not make the change — another
- * replica — never serves a stale version; only the bundle itself is reused.
+ * publish or rollback commits (never before, so a failed publish leaves no trace). Every transaction still asks the
+ * database once which version is active (one primary-key lookup), so a server that did not make the change —
+ * another replica — never serves a stale version; only the bundle itself is reused.
  */
 @ApplicationScoped
 public class ActiveConfiguration {
@@ -33,6 +33,7 @@ public class ActiveConfiguration {
     }
 
     private static final int MAX_PAST_VERSIONS = 1_000;
+    private static final String VERSION_IN_TRANSACTION = ActiveConfiguration.class.getName() + ".version:";
 
     private final ConcurrentMap<UUID, Active> byTenant = new ConcurrentHashMap<>();
     /** Past versions asked for by orders of types the active version dropped; versions never change once stored. */
@@ -59,8 +60,7 @@ public class ActiveConfiguration {
     /** A tenant's active configuration, for work outside a request (start-up, background jobs) as well. */
     @Transactional
     public Optional<Active> forTenant(UUID tenantId) {
-        tenantEm.bind(tenantId);
-        var version = repository.activeVersion();
+        var version = activeVersionInTransaction(tenantId);
         if (version.isEmpty()) return Optional.empty();
         var cached = byTenant.get(tenantId);
         if (cached != null && cached.version() == version.get()) return Optional.of(cached);
@@ -68,6 +68,21 @@ public class ActiveConfiguration {
                 .map(v -> new Active(v.version(), ConfigBundles.fromStored(v.bundle())));
         loaded.ifPresent(active -> byTenant.put(tenantId, active));
         return loaded;
+    }
+
+    /**
+     * Asked once per transaction: creating an order reads the configuration about ten times (fields, workflow, rules,
+     * SLA, notifications), and one change should see one version anyway.
+     */
+    @SuppressWarnings("unchecked")
+    private Optional<Integer> activeVersionInTransaction(UUID tenantId) {
+        tenantEm.bind(tenantId);
+        var key = VERSION_IN_TRANSACTION + tenantId;
+        var known = (Optional<Integer>) transactions.getResource(key);
+        if (known != null) return known;
+        var version = repository.activeVersion();
+        transactions.putResource(key, version);
+        return version;
     }
 
     /** One version of the caller's tenant, published or not, as the orders created under it saw it. */
@@ -86,6 +101,7 @@ public class ActiveConfiguration {
 
     /** Makes {@code active} the tenant's configuration once the current transaction commits. */
     void swapOnCommit(UUID tenantId, Active active) {
+        transactions.putResource(VERSION_IN_TRANSACTION + tenantId, Optional.of(active.version()));
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {}
