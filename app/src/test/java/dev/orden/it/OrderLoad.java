@@ -33,7 +33,7 @@ final class OrderLoad implements AutoCloseable {
 
     /** One request: its server, when it started and ended, and its answer (status, problem, order) or error. */
     record Outcome(int client, String server, long startNanos, long endNanos, int status, String contentType,
-                   String problemType, String retryAfter, String id, long number, String error) {
+                   String problemType, String retryAfter, String id, String number, String error) {
 
         boolean acknowledged() {
             return status == 201;
@@ -152,11 +152,11 @@ final class OrderLoad implements AutoCloseable {
             var body = json(response.body());
             if (response.statusCode() == 201 && body != null) {
                 return new Outcome(client, baseUrl, start, end, 201, type, null, retryAfter, body.getString("id"),
-                        body.getJsonNumber("number").longValue(), null);
+                        body.getString("number"), null);
             }
             var problem = body != null && type.startsWith("application/problem+json") && body.containsKey("type")
                     ? body.getString("type").replace(Res.PROBLEM_TYPE_BASE, "") : null;
-            return new Outcome(client, baseUrl, start, end, response.statusCode(), type, problem, retryAfter, null, 0,
+            return new Outcome(client, baseUrl, start, end, response.statusCode(), type, problem, retryAfter, null, null,
                     null);
         } catch (HttpTimeoutException e) {
             return failed(client, baseUrl, start, "timeout");
@@ -168,11 +168,13 @@ final class OrderLoad implements AutoCloseable {
             Thread.currentThread().interrupt();
             running = false;
             return failed(client, baseUrl, start, "interrupted");
+        } catch (RuntimeException e) {
+            return failed(client, baseUrl, start, "client error " + e);
         }
     }
 
     private static Outcome failed(int client, String baseUrl, long start, String error) {
-        return new Outcome(client, baseUrl, start, System.nanoTime(), 0, "", null, null, null, 0, error);
+        return new Outcome(client, baseUrl, start, System.nanoTime(), 0, "", null, null, null, null, error);
     }
 
     private static JsonObject json(String body) {
@@ -189,22 +191,22 @@ final class OrderLoad implements AutoCloseable {
      * their CREATED history entry. Read as a superuser, so every tenant's rows.
      */
     static List<String> notDurable(TempPostgres db, List<Outcome> acknowledged) {
-        var found = new java.util.HashMap<String, Long>();
+        var found = new java.util.HashMap<String, String>();
         try (var connection = db.connectAsSuperuser(); var query = connection.prepareStatement(
-                "SELECT w.id::text, w.number FROM work_order w WHERE w.id = ANY (?::uuid[]) AND EXISTS (SELECT 1"
-                        + " FROM work_order_event e WHERE e.tenant_id = w.tenant_id AND e.work_order_id = w.id"
+                "SELECT w.id::text, w.number_prefix || '-' || w.number FROM work_order w WHERE w.id = ANY (?::uuid[])"
+                        + " AND EXISTS (SELECT 1 FROM work_order_event e WHERE e.tenant_id = w.tenant_id AND e.work_order_id = w.id"
                         + " AND e.kind = 'CREATED')")) {
             query.setArray(1, connection.createArrayOf("text",
                     acknowledged.stream().map(Outcome::id).toArray()));
             try (var rows = query.executeQuery()) {
-                while (rows.next()) found.put(rows.getString(1), rows.getLong(2));
+                while (rows.next()) found.put(rows.getString(1), rows.getString(2));
             }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
         return acknowledged.stream()
-                .filter(o -> !Long.valueOf(o.number()).equals(found.get(o.id())))
-                .map(o -> o.id() + " #" + o.number() + " (from " + o.server() + ")")
+                .filter(o -> !o.number().equals(found.get(o.id())))
+                .map(o -> o.id() + " " + o.number() + " (from " + o.server() + ")")
                 .toList();
     }
 
