@@ -20,6 +20,7 @@ public enum ProblemType {
     PRECONDITION_REQUIRED(428, "precondition-required", "The version being changed is required"),
     RATE_LIMITED(429, "rate-limited", "Too many requests"),
     UPSTREAM_FAILURE(502, "upstream-failure", "A service Orden depends on failed"),
+    UNAVAILABLE(503, "unavailable", "Temporarily unavailable"),
     INTERNAL(500, "internal", "Internal error");
 
     private final int status;

@@ -13,7 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * Everything else. Transaction interceptors wrap what a service threw, so the cause chain is searched for a known
- * failure first; only the truly unexpected becomes a 500, logged with an id the client can quote.
+ * failure first (a database out of reach is a 503, {@link DatabaseUnavailable}); only the truly unexpected becomes a
+ * 500, logged with an id the client can quote.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -42,6 +43,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         if (exception.getClass().getSimpleName().equals("OptimisticLockException")) {
             return Problem.of(ProblemType.STALE_VERSION, "Reload it and apply your change again")
                     .at(uriInfo.getPath()).toResponse();
+        }
+        if (DatabaseUnavailable.causes(exception)) {
+            LOG.warning(() -> "Database unreachable for " + uriInfo.getPath() + ": " + exception);
+            return DatabaseUnavailable.response(uriInfo.getPath());
         }
         var incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);
