@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Keycloak's Admin REST API, as the {@code orden-api} client's service account: organizations (tenants), users,
- * realm roles and memberships. Failures become {@link ProblemException}s: 409 for what already exists, 502 for the
- * rest.
+ * realm roles and memberships. Failures become {@link ProblemException}s: 409 for what already exists, 503 when
+ * Keycloak cannot be reached (connections refused or timed out after a few seconds), 502 for the rest.
  */
 @ApplicationScoped
 public class KeycloakAdmin {
@@ -33,13 +33,16 @@ public class KeycloakAdmin {
     @Inject
     KeycloakSettings settings;
 
+    @Inject
+    KeycloakReachability reachability;
+
     private Client client;
     private volatile String token;
     private volatile Instant tokenExpires = Instant.EPOCH;
 
     private synchronized Client client() {
         if (client == null) {
-            client = ClientBuilder.newBuilder().connectTimeout(3, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS)
+            client = ClientBuilder.newBuilder().connectTimeout(2, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS)
                     .build();
         }
         return client;
@@ -255,11 +258,7 @@ public class KeycloakAdmin {
     }
 
     private Response call(WebTarget target, String method, Entity<?> entity) {
-        try {
-            return authorized(target).method(method, entity);
-        } catch (RuntimeException e) {
-            throw upstream("Keycloak did not answer: " + e.getMessage());
-        }
+        return answeredOrUnreachable(() -> authorized(target).method(method, entity));
     }
 
     private WebTarget admin() {
@@ -287,27 +286,17 @@ public class KeycloakAdmin {
     }
 
     private Response get(WebTarget target) {
-        try {
-            return authorized(target).get();
-        } catch (ProblemException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw upstream("Keycloak did not answer: " + e.getMessage());
-        }
+        return answeredOrUnreachable(() -> authorized(target).get());
     }
 
     private void delete(WebTarget target) {
-        try (var response = authorized(target).delete()) {
+        try (var response = answeredOrUnreachable(() -> authorized(target).delete())) {
             if (response.getStatus() != 404) expect(response, "delete " + target.getUri().getPath());
         }
     }
 
     private Response send(WebTarget target, Entity<?> entity) {
-        try {
-            return authorized(target).post(entity);
-        } catch (RuntimeException e) {
-            throw upstream("Keycloak did not answer: " + e.getMessage());
-        }
+        return answeredOrUnreachable(() -> authorized(target).post(entity));
     }
 
     private jakarta.ws.rs.client.Invocation.Builder authorized(WebTarget target) {
@@ -331,6 +320,7 @@ public class KeycloakAdmin {
             try (var response = client().target(settings.serverUrl()).path("realms").path(settings.realm())
                     .path("protocol/openid-connect/token").request(MediaType.APPLICATION_JSON_TYPE)
                     .post(Entity.form(form))) {
+                answered(response);
                 expect(response, "issue a service-account token");
                 var json = response.readEntity(JsonObject.class);
                 token = json.getString("access_token");
@@ -339,9 +329,31 @@ public class KeycloakAdmin {
             } catch (ProblemException e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw upstream("Keycloak did not answer: " + e.getMessage());
+                throw unreachable(e);
             }
         }
+    }
+
+    private Response answeredOrUnreachable(java.util.function.Supplier<Response> exchange) {
+        try {
+            return answered(exchange.get());
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private Response answered(Response response) {
+        reachability.reached();
+        return response;
+    }
+
+    /** Refused, reset or timed out: a 503 the caller may retry, and the outage noted for the readiness check. */
+    private KeycloakUnavailable unreachable(RuntimeException e) {
+        reachability.unreachable();
+        return new KeycloakUnavailable("Keycloak did not answer (" + e.getMessage()
+                + "); signing in with existing sessions still works, try this again later");
     }
 
     private static ProblemException upstream(String detail) {

@@ -4,6 +4,7 @@ import dev.orden.schedule.Backoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** {@code orden.webhooks.*}: how deliveries are sent, retried and given up on, and which receivers are allowed. */
@@ -24,22 +25,11 @@ public class WebhookSettings {
     @ConfigProperty(name = "orden.webhooks.timeout", defaultValue = "PT10S")
     Duration timeout;
 
+    // The retry budget is looked up at every attempt, so that an operator can widen it for a receiver's planned
+    // outage with a server.xml <variable> (configDropins) and no restart, as WebhookOutageIT does. Looked up with
+    // explicit defaults: an injected Provider loses its defaultValue once a dynamic value is gone again.
     @Inject
-    @ConfigProperty(name = "orden.webhooks.max-attempts", defaultValue = "10")
-    int maxAttempts;
-
-    @Inject
-    @ConfigProperty(name = "orden.webhooks.backoff", defaultValue = "PT30S")
-    Duration backoffBase;
-
-    @Inject
-    @ConfigProperty(name = "orden.webhooks.backoff-max", defaultValue = "PT6H")
-    Duration backoffMax;
-
-    /** Deliveries given up on in a row after which the webhook is disabled. */
-    @Inject
-    @ConfigProperty(name = "orden.webhooks.disable-after", defaultValue = "10")
-    int disableAfter;
+    Config config;
 
     /**
      * The AES key (base64, 16 or 32 bytes) the signing secrets are encrypted with in the database. The default is
@@ -57,9 +47,17 @@ public class WebhookSettings {
     public boolean allowPrivateAddresses() { return allowPrivateAddresses; }
     public Duration connectTimeout() { return connectTimeout; }
     public Duration timeout() { return timeout; }
-    public int maxAttempts() { return Math.max(1, maxAttempts); }
-    public Backoff backoff() { return new Backoff(backoffBase, backoffMax); }
-    public int disableAfter() { return Math.max(1, disableAfter); }
+    public int maxAttempts() { return Math.max(1, value("max-attempts", Integer.class, 10)); }
+    public Backoff backoff() {
+        return new Backoff(value("backoff", Duration.class, Duration.ofSeconds(30)),
+                value("backoff-max", Duration.class, Duration.ofHours(6)));
+    }
+    /** Deliveries given up on in a row after which the webhook is disabled. */
+    public int disableAfter() { return Math.max(1, value("disable-after", Integer.class, 10)); }
     public String secretKey() { return secretKey; }
     public Duration rotationOverlap() { return rotationOverlap; }
+
+    private <T> T value(String key, Class<T> type, T fallback) {
+        return config.getOptionalValue("orden.webhooks." + key, type).orElse(fallback);
+    }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,7 +29,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class WebhookReceiver implements AutoCloseable {
 
-    record Received(String path, Map<String, List<String>> headers, String body, Instant at) {
+    /** One request and how it was answered: {@code late} when the answer came after {@link #answerLate}'s delay. */
+    record Received(String path, Map<String, List<String>> headers, String body, Instant at, int status,
+                    boolean late) {
 
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
@@ -40,6 +43,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Integer>> queued = new ConcurrentHashMap<>();
     private final Map<String, Integer> defaults = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Duration>> late = new ConcurrentHashMap<>();
 
     WebhookReceiver() {
         try {
@@ -50,15 +54,23 @@ final class WebhookReceiver implements AutoCloseable {
         server.createContext("/", exchange -> {
             var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             var path = exchange.getRequestURI().getPath();
-            received.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()), body, Instant.now()));
+            var at = Instant.now();
             int status;
+            Duration delay;
             synchronized (queued) {
                 var next = queued.getOrDefault(path, new ArrayDeque<>()).poll();
                 status = next != null ? next : defaults.getOrDefault(path, 200);
+                var lateOnes = late.getOrDefault(path, new ArrayDeque<>());
+                delay = status / 100 == 2 ? lateOnes.poll() : null;
             }
+            received.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()), body, at, status,
+                    delay != null));
+            if (delay != null) sleep(delay.toMillis());
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
+        // One thread per request, so that a late answer holds up no other.
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 
@@ -73,6 +85,23 @@ final class WebhookReceiver implements AutoCloseable {
             queued.put(path, new ArrayDeque<>(Arrays.asList(first)));
             defaults.put(path, otherwise);
         }
+    }
+
+    /**
+     * The next {@code count} 2xx answers on {@code path} go out only after {@code delay}: past the sender's timeout,
+     * a 2xx the sender never sees (the request was taken, the answer lost).
+     */
+    void answerLate(String path, int count, Duration delay) {
+        synchronized (queued) {
+            var delays = new ArrayDeque<Duration>();
+            for (int i = 0; i < count; i++) delays.add(delay);
+            late.put(path, delays);
+        }
+    }
+
+    /** The port it listens on. */
+    int port() {
+        return server.getAddress().getPort();
     }
 
     List<Received> on(String path, Predicate<Received> matching) {
