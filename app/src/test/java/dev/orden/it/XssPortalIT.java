@@ -436,6 +436,7 @@ class XssPortalIT {
                 browser.findElement(By.cssSelector("button[type=submit]")).click();
                 await(browser, By.className("form-alert"));
                 checkHere(browser, "/portal/new (rejected)", "orden-new-order", "rule.rejection");
+                detectorsCatchMarkup(browser, english);
             } finally {
                 browser.quit();
             }
@@ -511,6 +512,7 @@ class XssPortalIT {
                         "rule.comment.internal");
                 check(browser, "/portal/admin/rules/versions", "orden-config-versions", "config.note");
                 check(browser, "/portal/workorders/" + order, "orden-staff-order", "order.title", "comment.internal");
+                Browsers.screenshot(browser, "xss-staff-order-" + lang);
                 check(browser, "/portal/dashboard", "orden-dashboard");
             } finally {
                 browser.quit();
@@ -551,6 +553,22 @@ class XssPortalIT {
         pagesChecked++;
         textsSeen += (int) seen;
         System.out.printf("XssPortalIT: %s — %d planted texts seen%n", what, seen);
+    }
+
+    /**
+     * The checks themselves, on a payload written into the page as markup (what a missed escape would do): the DOM
+     * check finds it, and the payload either runs (CSP bypassed) or is a CSP violation (CSP enforced).
+     */
+    private static void detectorsCatchMarkup(WebDriver browser, boolean cspEnforced) {
+        js(browser).executeScript("document.querySelector('main, body').insertAdjacentHTML('beforeend', arguments[0])",
+                PAYLOADS.get(1));
+        assertTrue(String.valueOf(js(browser).executeScript(DOM_CHECK)).contains("img[onerror]"));
+        if (cspEnforced) {
+            new WebDriverWait(browser, WAIT).until(d -> !((List<?>) js(d).executeScript(
+                    "return window.__cspViolations")).isEmpty());
+        } else {
+            new WebDriverWait(browser, WAIT).until(d -> "img".equals(js(d).executeScript("return window.__xss")));
+        }
     }
 
     private static String loadingText(WebDriver browser) {
