@@ -128,6 +128,7 @@ class XssPortalIT {
 
     @AfterAll
     static void forget() {
+        Mailbox.stop();
         EventStream.letServersDropClosedStreams();
         People.forgetAll();
         System.out.printf("XssPortalIT: %d payloads, %d texts planted, %d page views checked, %d planted texts seen "
