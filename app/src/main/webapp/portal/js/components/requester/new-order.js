@@ -372,7 +372,9 @@ class OrdenNewOrder extends LivePage {
     const listed = error instanceof ApiError && error.status === 422 ? error.problem?.errors ?? [] : [];
     if (!listed.length) {
       alert.hidden = false;
-      alert.textContent = t('form.failed', { status: error.status ?? error.message });
+      // A flow rule's rejection says why in its own words (text, never markup).
+      const rejected = error.problem?.type?.endsWith('/rule-rejected') && error.problem.detail;
+      alert.textContent = rejected || t('form.failed', { status: error.status ?? error.message });
       alert.focus();
       return;
     }
