@@ -316,7 +316,12 @@ class AdminPortalIT {
                 "return [document.documentElement.scrollWidth, window.innerWidth]").toString();
         var parts = widths.replaceAll("[\\[\\] ]", "").split(",");
         assertTrue(Integer.parseInt(parts[0]) <= Integer.parseInt(parts[1]), "no sideways scrolling: " + widths);
-        assertTrue(Integer.parseInt(parts[1]) <= 400, "a phone's width: " + widths);
+        assertTrue(Integer.parseInt(parts[1]) <= 400, () -> "a phone's width: " + widths + ", beyond 390 px: "
+                + ((JavascriptExecutor) browser).executeScript("document.documentElement.style.width = '390px';"
+                        + "const wide = e => e.getBoundingClientRect().right > 391;"
+                        + "return [...document.querySelectorAll('body *')]"
+                        + ".filter(e => wide(e) && ![...e.children].some(wide))"
+                        + ".slice(0, 4).map(e => e.outerHTML.slice(0, 160))"));
     }
 
     @Test
