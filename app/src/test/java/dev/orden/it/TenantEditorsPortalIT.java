@@ -128,12 +128,12 @@ class TenantEditorsPortalIT {
         new Select(await(browser, By.cssSelector("[data-path='/rules/0/then/assignee']"))).selectByValue(agentEmail);
         assertTrue(browser.findElements(By.cssSelector("[data-path='/rules/0/then/strategy']")).isEmpty(),
                 "a person or a strategy, not both");
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'})",
-                browser.findElement(By.cssSelector("[data-row='/rules/0'] > summary")));
-        Browsers.screenshot(browser, "admin-assignment");
         save(browser);
         await(browser, By.cssSelector(".adm-state[data-state='saved']"));
         assertTrue(browser.findElements(By.cssSelector("[aria-invalid='true']")).isEmpty(), "nothing to fix");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'})",
+                browser.findElement(By.cssSelector("[data-anchor='/rules/0/when/keywords']")));
+        Browsers.screenshot(browser, "admin-assignment");
     }
 
     /** Minutes outside 1–43200 are refused at the control before saving. */
