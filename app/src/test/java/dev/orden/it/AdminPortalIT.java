@@ -34,7 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class AdminPortalIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String PASSWORD = "admin-portal-pass-1";
+    static final String PASSWORD = "admin-portal-pass-1";
 
     private static String slug;
     private static String adminEmail;
@@ -311,12 +311,17 @@ class AdminPortalIT {
         }
     }
 
-    private static void fitsTheScreen(WebDriver browser) {
+    static void fitsTheScreen(WebDriver browser) {
         var widths = ((JavascriptExecutor) browser).executeScript(
                 "return [document.documentElement.scrollWidth, window.innerWidth]").toString();
         var parts = widths.replaceAll("[\\[\\] ]", "").split(",");
         assertTrue(Integer.parseInt(parts[0]) <= Integer.parseInt(parts[1]), "no sideways scrolling: " + widths);
-        assertTrue(Integer.parseInt(parts[1]) <= 400, "a phone's width: " + widths);
+        assertTrue(Integer.parseInt(parts[1]) <= 400, () -> "a phone's width: " + widths + ", beyond 390 px: "
+                + ((JavascriptExecutor) browser).executeScript("document.documentElement.style.width = '390px';"
+                        + "const wide = e => e.getBoundingClientRect().right > 391;"
+                        + "return [...document.querySelectorAll('body *')]"
+                        + ".filter(e => wide(e) && ![...e.children].some(wide))"
+                        + ".slice(0, 4).map(e => e.outerHTML.slice(0, 160))"));
     }
 
     @Test
@@ -342,7 +347,7 @@ class AdminPortalIT {
         throw new AssertionError("no " + key + " in " + items);
     }
 
-    private static void editor(WebDriver browser, String name) {
+    static void editor(WebDriver browser, String name) {
         var link = By.cssSelector(".adm-nav a[href='/portal/admin/" + name + "']");
         // The page may be drawn again (language, live changes) between finding the link and clicking it.
         new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
@@ -363,29 +368,29 @@ class AdminPortalIT {
     }
 
     /** Scrolled to the middle first, so that the sticky save bar never takes the click. */
-    private static void click(WebDriver browser, WebElement element) {
+    static void click(WebDriver browser, WebElement element) {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
         element.click();
     }
 
-    private static void home(WebDriver browser) {
+    static void home(WebDriver browser) {
         click(browser, await(browser, By.cssSelector(".adm-nav a[href='/portal/admin']")));
         await(browser, By.cssSelector("orden-admin-home .adm-versions"));
     }
 
-    private static void save(WebDriver browser) {
+    static void save(WebDriver browser) {
         click(browser, await(browser, By.cssSelector("[data-save]")));
     }
 
     /** Replaces what the control at {@code path} holds, key by key (so the page sees every input event). */
-    private static void type(WebDriver browser, String path, String text) {
+    static void type(WebDriver browser, String path, String text) {
         var input = await(browser, By.cssSelector("[data-path='" + path + "']"));
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         input.sendKeys(text);
     }
 
     /** The error message a control is described by. */
-    private static String errorOf(WebDriver browser, WebElement control) {
+    static String errorOf(WebDriver browser, WebElement control) {
         for (var id : control.getAttribute("aria-describedby").split(" ")) {
             var described = browser.findElement(By.id(id));
             if (described.getAttribute("class").contains("adm-error")) return described.getText();
@@ -393,7 +398,7 @@ class AdminPortalIT {
         throw new AssertionError("no error describes " + control.getAttribute("data-path"));
     }
 
-    private static void signIn(WebDriver browser, String username) {
+    static void signIn(WebDriver browser, String username) {
         browser.get(It.BASE_URL + "/portal/");
         await(browser, By.id("username")).sendKeys(username);
         click(browser, browser.findElement(By.id("kc-login")));
@@ -404,7 +409,7 @@ class AdminPortalIT {
         await(browser, By.cssSelector("orden-orders .empty, orden-orders .orders"));
     }
 
-    private static WebElement await(WebDriver browser, By locator) {
+    static WebElement await(WebDriver browser, By locator) {
         return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 

@@ -44,7 +44,8 @@ export function versions() {
 }
 
 /** The parts an editor of this portal owns, in the order of the admin home; `rules` belong to the rule editor. */
-export const PARTS = ['types', 'fields', 'forms', 'workflows', 'areas', 'teams', 'sla', 'notifications', 'assignment'];
+export const PARTS = ['types', 'fields', 'forms', 'workflows', 'areas', 'teams', 'sla', 'notifications', 'assignment',
+  'reminders', 'settings'];
 
 /** The part an error is in (`/fields/2/key` → `fields`) and the pointer inside that part (`/2/key`). */
 export function splitPointer(field) {

@@ -4,7 +4,8 @@ import { errorView, LivePage } from '../common.js';
 import { clone, loadDraft, savePart, splitPointer } from './draft.js';
 import { check, draw, getAt, readInput, setAt, prune, segments } from './kit.js';
 
-export const EDITORS = ['types', 'fields', 'forms', 'workflows', 'areas', 'teams', 'sla', 'notifications', 'plugins'];
+export const EDITORS = ['types', 'fields', 'forms', 'workflows', 'areas', 'teams', 'assignment', 'sla', 'notifications',
+  'reminders', 'plugins', 'settings'];
 
 /** The admin pages' own navigation: the home and every editor, the current one marked. */
 export function adminNav(current) {
@@ -19,7 +20,8 @@ export function adminNav(current) {
  * One part of the draft in an editor: read from the draft (or the active version), changed in memory, checked
  * here, then saved with `PUT /admin/config/draft/{part}` — whose answer lists the whole draft's errors; those of
  * this part are shown at their controls. Subclasses give `part`, `name` (the page), `spec(ctx)` and may convert
- * (`toEdit`, `fromEdit`, `errorPath`), load more (`loadMore`) or draw beside the form (`aside`, `refresh`).
+ * (`toEdit`, `fromEdit`, `errorPath`), load more (`loadMore`), draw beside the form (`aside`, `refresh`) or, when two
+ * editors share a part, take only the errors under their members (`owns`).
  */
 export class AdminEditor extends LivePage {
   connectedCallback() {
@@ -49,6 +51,8 @@ export class AdminEditor extends LivePage {
 
   errorPath(path) { return path; }
 
+  owns() { return true; }
+
   async loadMore() { return {}; }
 
   aside() { return ''; }
@@ -75,7 +79,7 @@ export class AdminEditor extends LivePage {
     this.dirty = false;
     this.clientErrors = [];
     this.serverErrors = (draft.errors ?? []).map(e => ({ ...e, ...splitPointer(e.field) }))
-      .filter(e => e.part === this.part).map(e => ({ ...e, path: this.errorPath(e.path) }));
+      .filter(e => e.part === this.part && this.owns(e.path)).map(e => ({ ...e, path: this.errorPath(e.path) }));
   }
 
   emptyValue() { return []; }
@@ -150,7 +154,9 @@ export class AdminEditor extends LivePage {
       note.dataset.errorPath = error.path;
       note.textContent = anchor ? error.message : `${error.file ?? ''} ${error.pointer ?? error.path}: ${error.message}`;
       if (!anchor) { summary.append(note); return; }
-      const control = anchor.querySelector(`[data-path="${CSS.escape(error.path)}"]`);
+      // An item of a comma list (`/dueSoon/beforeMinutes/1`) is shown at the one input holding the list.
+      const control = anchor.querySelector(`[data-path="${CSS.escape(error.path)}"]`)
+        ?? (anchor.matches('div.adm-field') ? anchor.querySelector('[data-path]') : null);
       if (control) {
         control.setAttribute('aria-invalid', 'true');
         const described = control.getAttribute('aria-describedby');

@@ -21,16 +21,16 @@ export function named(item, member = 'name') {
   return item?.[member]?.[lang()] || item?.[member]?.en || item?.key || '';
 }
 
-function keysOf(items, member = 'name') {
+export function keysOf(items, member = 'name') {
   return (items ?? []).map(item => ({ value: item.key, label: `${named(item, member)} (${item.key})` }));
 }
 
 /** Options whose labels are messages, resolved when drawn so that they follow the language. */
-function translated(values, prefix) {
+export function translated(values, prefix) {
   return () => values.map(value => ({ value, label: `${tt(`${prefix}.${value}`)}` }));
 }
 
-function flatAreas(areas, depth = 0) {
+export function flatAreas(areas, depth = 0) {
   return (areas ?? []).flatMap(a => [{ value: a.key, label: `${'— '.repeat(depth)}${named(a)} (${a.key})` },
     ...flatAreas(a.children, depth + 1)]);
 }
@@ -154,6 +154,12 @@ const SLA_SPEC = list(null, 'adm.sla.list', {
 }, { unique: 'key', add: 'adm.sla.add', title: c => (c.key ? `${named(c) || c.key} · ${c.zone ?? ''}` : ''),
   newItem: () => ({ zone: Intl.DateTimeFormat().resolvedOptions().timeZone, hours: [], targets: [] }) });
 
+/** The browser's IANA time zones, offered by the inputs with `list: 'adm-zones'`. */
+export function zonesList() {
+  const zones = Intl.supportedValuesOf?.('timeZone') ?? [];
+  return html`<datalist id="adm-zones">${zones.map(z => html`<option value="${z}">`)}</datalist>`;
+}
+
 class TypesEditor extends AdminEditor {
   get part() { return 'types'; }
   get name() { return 'types'; }
@@ -197,8 +203,7 @@ class SlaEditor extends AdminEditor {
   spec() { return SLA_SPEC; }
 
   aside() {
-    const zones = Intl.supportedValuesOf?.('timeZone') ?? [];
-    return html`<datalist id="adm-zones">${zones.map(z => html`<option value="${z}">`)}</datalist>`;
+    return zonesList();
   }
 }
 

@@ -2,13 +2,24 @@ import { api } from '../../api.js';
 import { html } from '../../html.js';
 import { formatDateTime, t } from '../../i18n.js';
 import { errorView, LivePage } from '../common.js';
-import { changedParts, loadDraft, publishDraft, splitPointer, validateDraft, versions } from './draft.js';
+import { RULES_OR_AGENTS } from './assignment.js';
+import { canonical, changedParts, loadDraft, publishDraft, splitPointer, validateDraft, versions } from './draft.js';
 import { adminNav, EDITORS } from './editor.js';
 
-/** The editor page of a bundle part (`assignment` is edited as plugins); null for parts edited elsewhere (rules). */
-export function editorOf(part) {
-  const name = part === 'assignment' ? 'plugins' : part;
-  return EDITORS.includes(name) ? name : null;
+/**
+ * The editor page of a pointer into a bundle part — `assignment` is two: its rules and agents, its strategies (as
+ * plugins); null for parts edited elsewhere (rules).
+ */
+export function editorOf(part, path = '') {
+  if (part === 'assignment') return RULES_OR_AGENTS.test(path) ? 'assignment' : 'plugins';
+  return EDITORS.includes(part) ? part : null;
+}
+
+/** Where a changed part is edited: a changed `assignment` at its rules' editor unless only its strategies changed. */
+function changedEditor(draft, part) {
+  if (part !== 'assignment') return editorOf(part);
+  const rulesOf = bundle => canonical([bundle?.assignment?.rules ?? [], bundle?.assignment?.agents ?? []]);
+  return editorOf(part, rulesOf(draft.bundle) === rulesOf(draft.activeBundle) ? '' : '/rules');
 }
 
 /**
@@ -112,7 +123,8 @@ class AdminHome extends LivePage {
       <h2 id="adm-draft-title">${t('adm.home.draftVersion', { version: draft.version })}</h2>
       <p>${changed.length ? t('adm.home.changed') : t('adm.home.unchanged')}</p>
       ${changed.length ? html`<ul class="adm-changed">${changed.map(part => html`<li data-changed="${part}">
-        ${editorOf(part) ? html`<a href="/portal/admin/${editorOf(part)}" data-link>${t(`adm.part.${part}`)}</a>`
+        ${changedEditor(draft, part) ? html`<a href="/portal/admin/${changedEditor(draft, part)}" data-link
+          >${t(`adm.part.${part}`)}</a>`
           : t(`adm.part.${part}`)}</li>`)}</ul>` : ''}
       <p class="${draft.valid ? 'adm-ok' : 'adm-bad'}" data-valid="${draft.valid}">
         ${draft.valid ? t('adm.home.valid') : t('adm.home.invalid', { n: draft.errors.length })}</p>
@@ -146,7 +158,7 @@ class AdminHome extends LivePage {
       <p>${t('adm.home.checkedInvalid', { n: checked.errors.length })}</p>
       <ul class="adm-errors">${checked.errors.map(error => {
         const { part, path } = splitPointer(error.field);
-        const editor = editorOf(part);
+        const editor = editorOf(part, path);
         const where = `${error.file ?? error.field ?? ''} ${error.pointer ?? ''}`.trim();
         return html`<li data-error-field="${error.field ?? ''}">
           ${editor ? html`<a href="/portal/admin/${editor}?at=${encodeURIComponent(path)}" data-link><code>${where}</code></a>`

@@ -103,6 +103,7 @@ export function draw(node, value, path, ctx) {
         <input id="${common.id}" type="${type}" data-path="${path}" data-kind="${node.kind}"
           value="${value ?? ''}" ${node.required ? html`aria-required="true"` : ''}
           ${node.kind === 'number' ? html`step="${node.step ?? 'any'}"` : ''}
+          ${node.min !== undefined ? html`min="${node.min}"` : ''} ${node.max !== undefined ? html`max="${node.max}"` : ''}
           ${node.list ? html`list="${node.list}"` : ''} ${described ? html`aria-describedby="${described}"` : ''}
           autocomplete="off">
         ${hint(node, path)}</div>`;
@@ -251,8 +252,8 @@ function split(raw) {
 }
 
 /**
- * The client's checks of `value` against `node`: required values, key patterns, both languages of a bilingual
- * text, keys unique within a list. Each error `{path, message}` like the server's, so both are shown alike.
+ * The client's checks of `value` against `node`: required values, key patterns, numbers within `min`/`max` (whole
+ * with `step` 1), both languages of a bilingual text, keys unique within a list. Each error `{path, message}` like the server's, so both are shown alike.
  */
 export function check(node, value, path, ctx, errors = []) {
   if (node.when && !node.when(ctx.ancestors.at(-1), ctx)) return errors;
@@ -260,6 +261,9 @@ export function check(node, value, path, ctx, errors = []) {
   if (node.required && empty && node.kind !== 'localized') errors.push({ path, message: t('adm.err.required') });
   if (node.pattern && typeof value === 'string' && value !== '' && !node.pattern.test(value)) {
     errors.push({ path, message: t(node.patternMessage ?? 'adm.err.key') });
+  }
+  if (node.kind === 'number' || node.numbers) {
+    [value].flat().forEach((n, i) => outOfRange(node, n, Array.isArray(value) ? join(path, i) : path, errors));
   }
   if (node.kind === 'localized' && (node.required || value)) {
     for (const language of ['es', 'en']) {
@@ -285,4 +289,11 @@ export function check(node, value, path, ctx, errors = []) {
     });
   }
   return errors;
+}
+
+function outOfRange(node, n, path, errors) {
+  if (typeof n !== 'number') return;
+  if (node.step === 1 && !Number.isInteger(n)) errors.push({ path, message: t('adm.err.integer') });
+  else if (node.min !== undefined && n < node.min) errors.push({ path, message: t('adm.err.min', { min: node.min }) });
+  else if (node.max !== undefined && n > node.max) errors.push({ path, message: t('adm.err.max', { max: node.max }) });
 }

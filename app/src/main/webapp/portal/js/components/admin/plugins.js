@@ -1,6 +1,7 @@
 import { api } from '../../api.js';
 import { html } from '../../html.js';
 import { t } from '../../i18n.js';
+import { RULES_OR_AGENTS } from './assignment.js';
 import { AdminEditor } from './editor.js';
 import { bool, choice, group, json, list } from './kit.js';
 
@@ -25,6 +26,8 @@ class PluginsEditor extends AdminEditor {
   get name() { return 'plugins'; }
   spec() { return SPEC; }
   emptyValue() { return undefined; }
+
+  owns(path) { return !RULES_OR_AGENTS.test(path); }
 
   async loadMore() {
     const [strategies, channels] = await Promise.all([api('/assignment/strategies'),
