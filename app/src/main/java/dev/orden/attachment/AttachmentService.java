@@ -88,6 +88,26 @@ public class AttachmentService {
     Attachment upload(Upload upload) {
         var order = orders.visible(upload.reference());
         var visibility = visibilityFor(order, upload);
+        var stored = store(upload, order);
+        var user = context.user();
+        var attachment = new Attachment(UUID.randomUUID(), order.id(), upload.commentId(), stored.file(), visibility,
+                stored.store(), user.id(), user.displayName());
+        em().persist(attachment);
+        orders.added(order, upload.fileName(), Sizes.history(stored.file().size()), visibility);
+        em().flush();
+        return attachment;
+    }
+
+    /** A file checked and written as an attachment is, for an order that does not exist yet (no history). */
+    Stored stage(Upload upload) {
+        return store(upload, null);
+    }
+
+    /** A file's bytes in a store, and which store. */
+    record Stored(Attachment.StoredFile file, String store) {}
+
+    /** Streams the file into the store, checking size, type, quota and scanners on the way. */
+    private Stored store(Upload upload, OrderRef order) {
         var limits = settings.limits();
         if (upload.declaredLength() > limits.maxFileSize()) throw tooLarge(limits);
         if (upload.declaredLength() > 0) requireQuota(limits, used() + upload.declaredLength());
@@ -107,21 +127,15 @@ public class AttachmentService {
             lockQuota(tenantId);
             requireQuota(limits, used() + size);
             scan(store, key, new ScannedFile(upload.fileName(), type, size), order, tenantId);
-            var stored = new Attachment.StoredFile(key, upload.fileName(), type, size, counted.sha256());
-            var user = context.user();
-            var attachment = new Attachment(UUID.randomUUID(), order.id(), upload.commentId(), stored, visibility,
-                    factory.getId(), user.id(), user.displayName());
-            em().persist(attachment);
-            orders.added(order, upload.fileName(), Sizes.history(size), visibility);
-            em().flush();
-            return attachment;
+            return new Stored(new Attachment.StoredFile(key, upload.fileName(), type, size, counted.sha256()),
+                    factory.getId());
         }
     }
 
     /** In a transaction of its own, after the refused upload was rolled back. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordRefusal(Refused refused) {
-        orders.rejected(refused.order, refused.fileName, refused.why);
+        if (refused.order != null) orders.rejected(refused.order, refused.fileName, refused.why);
     }
 
     List<Attachment> list(String reference, UUID commentId) {
@@ -150,16 +164,21 @@ public class AttachmentService {
         }
         em().remove(attachment);
         orders.removed(order, attachment.fileName(), Sizes.history(attachment.size()), attachment.visibility());
-        var factory = stores.factory(attachment.store());
+        discard(attachment.store(), attachment.storageKey());
+        em().flush();
+    }
+
+    /** Removes a file's bytes with the transaction: at once in a transactional store, else once it committed. */
+    void discard(String storeId, String key) {
+        var factory = stores.factory(storeId);
         var tenantId = context.tenantId();
         if (factory.transactional()) {
-            deleteObject(factory, tenantId, attachment.storageKey());
+            deleteObject(factory, tenantId, key);
         } else {
             afterCompletion(status -> {
-                if (status == Status.STATUS_COMMITTED) deleteObject(factory, tenantId, attachment.storageKey());
+                if (status == Status.STATUS_COMMITTED) deleteObject(factory, tenantId, key);
             });
         }
-        em().flush();
     }
 
     /** How many attachments each order has that the caller sees. */
@@ -256,8 +275,11 @@ public class AttachmentService {
         }
     }
 
+    /** Bytes of the tenant's attachments and of its staged uploads, which take space as much. */
     private long used() {
-        var sum = em().createNativeQuery("SELECT COALESCE(SUM(size_bytes), 0) FROM attachment WHERE tenant_id = ?1")
+        var sum = em().createNativeQuery("SELECT (SELECT COALESCE(SUM(size_bytes), 0) FROM attachment"
+                        + " WHERE tenant_id = ?1) + (SELECT COALESCE(SUM(size_bytes), 0) FROM attachment_upload"
+                        + " WHERE tenant_id = ?1)")
                 .setParameter(1, context.tenantId()).getSingleResult();
         return ((Number) sum).longValue();
     }

@@ -69,6 +69,12 @@ class WorkOrderConfiguration {
                 current.get().types().numberPrefixOf(draft.type()).orElse(WorkOrder.DEFAULT_PREFIX));
     }
 
+    /** The keys of the type's attachment fields under the active version; none for an unknown type. */
+    List<String> attachmentKeys(String type) {
+        return active.current().flatMap(current -> current.types().fieldsOf(type)).orElse(List.of()).stream()
+                .filter(field -> field.type().name().equals("attachment")).map(FieldDefinition::key).toList();
+    }
+
     /**
      * Checks a patch whose generic shape {@link WorkOrderInput} already accepted; returns it with its custom values
      * normalised. {@code newType} is the type the patch sets, if any.

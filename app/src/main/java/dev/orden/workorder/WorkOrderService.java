@@ -64,6 +64,9 @@ public class WorkOrderService {
     @Inject
     dev.orden.attachment.AttachmentService attachments;
 
+    @Inject
+    dev.orden.attachment.StagedUploads uploads;
+
     public record Page(List<WorkOrder> items, String nextCursor) {}
 
     public record Assignment(String assigneeId, String team, String reason) {}
@@ -75,7 +78,11 @@ public class WorkOrderService {
                 ? Actor.of(user)
                 : actorOf(member(requesterId, "requesterId"));
         if (assignment != null) WorkOrderPolicy.requireCanAssign(user);
-        var checked = configuration.create(draft);
+        // Files staged for the attachment fields: checked as the caller's, and named as the attachments they become.
+        var claims = uploads.claim(Json.createReader(new java.io.StringReader(draft.customFields())).readObject(),
+                configuration.attachmentKeys(draft.type()));
+        var checked = configuration.create(new WorkOrderDraft(draft.title(), draft.description(), draft.type(),
+                draft.priority(), draft.area(), draft.dueAt(), claims.customFields().toString()));
         var workflow = lifecycle.workflowFor(checked.draft().type());
         var fired = rules.prepare();
         var opened = WorkOrder.open(repository.nextNumber(), checked.draft(), workflow.initialState(), requester,
@@ -92,6 +99,7 @@ public class WorkOrderService {
         events.addAll(rules.fire(fired, "workorder.created", order, null, user));
         repository.append(recorded(events, checked.configVersion()));
         repository.flush();
+        uploads.link(new OrderAttachments.OrderRef(order.id(), order.displayNumber(), order.requesterId()), claims);
         return order;
     }
 

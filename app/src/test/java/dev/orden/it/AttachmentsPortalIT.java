@@ -26,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class AttachmentsPortalIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @BeforeAll
     static void portalMaySignIn() {
@@ -58,8 +58,10 @@ class AttachmentsPortalIT {
             assertTrue(browser.findElement(By.id("files-title")).getText().equals("Files"));
 
             input(browser).sendKeys(photo.toString());
-            var listed = await(browser, By.cssSelector(".attachments .file[data-file='horno-puerta.png']"));
-            assertTrue(listed.getText().contains("293 KB"), listed.getText());
+            // The live stream may draw the list again at any moment: the text is read from the element there now.
+            new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.cssSelector(".attachments .file[data-file='horno-puerta.png']"))
+                            .getText().contains("293 KB"));
             new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
                     By.className("timeline"), "added the file horno-puerta.png"));
             await(browser, By.cssSelector(".attachments .file[data-file='horno-puerta.png']"));
@@ -89,6 +91,62 @@ class AttachmentsPortalIT {
         }
     }
 
+    @Test
+    void aRequesterMeetsARequiredAttachmentFieldByPickingFilesInTheNewOrderForm() throws IOException {
+        var admin = Api.as(It.ACME_ADMIN);
+        int before = Uploads.publishDamageType(admin);
+        var dir = Files.createTempDirectory("orden-staged");
+        var photo = dir.resolve("puerta-abollada.png");
+        try (var png = AttachmentsIT.png(21, 120_000)) {
+            Files.write(photo, png.readAllBytes());
+        }
+        var browser = chromium(false);
+        try {
+            signIn(browser);
+            browser.get(It.BASE_URL + "/portal/new");
+            new org.openqa.selenium.support.ui.Select(await(browser, By.id("f-type"))).selectByValue(Uploads.TYPE);
+            var input = await(browser, By.cssSelector("form[data-type='damage'] input#f-damagePhotos[type=file]"));
+            assertTrue(input.getDomAttribute("multiple") != null, "up to 3 files");
+            browser.findElement(By.id("f-title")).sendKeys("La puerta llegó abollada");
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            // Required on the client as on the server: nothing is sent without a file.
+            new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("e-damagePhotos"), "This field is required."));
+
+            input.sendKeys(photo.toString());
+            var staged = await(browser, By.cssSelector("[data-field='damagePhotos'] li[data-upload-id]"));
+            assertTrue(staged.getText().contains("puerta-abollada.png"), staged.getText());
+            assertEquals("", browser.findElement(By.id("e-damagePhotos")).getText());
+            screenshot(browser, "new-order-files");
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            var number = await(browser, By.cssSelector(".order-page[data-order^='DMG-']")).getDomAttribute("data-order");
+            await(browser, By.cssSelector(".attachments .file[data-file='puerta-abollada.png']"));
+
+            var requester = Api.as(It.ACME_REQUESTER);
+            var value = WorkOrders.get(requester, number).getJsonObject("customFields").getJsonArray(Uploads.FIELD);
+            var files = requester.get("/workorders/" + number + "/attachments").expect(200).objects();
+            assertEquals(1, files.size(), files.toString());
+            assertEquals(files.getFirst().getString("id"), value.getJsonObject(0).getString("id"));
+            assertEquals("puerta-abollada.png", value.getJsonObject(0).getString("name"));
+            assertEquals(120_000, files.getFirst().getJsonNumber("size").longValue());
+            browser.quit();
+
+            // The staff's order page shows the field's value as the order's files.
+            browser = chromium(false);
+            browser.get(It.BASE_URL + "/portal/workorders/" + number);
+            await(browser, By.id("username")).sendKeys(It.ACME_AGENT);
+            browser.findElement(By.id("kc-login")).click();
+            await(browser, By.id("password")).sendKeys(It.DEMO_PASSWORD);
+            browser.findElement(By.id("kc-login")).click();
+            var shown = await(browser, By.cssSelector(".staff-order .field-files li"));
+            assertEquals("puerta-abollada.png", shown.getText());
+            assertEquals(files.getFirst().getString("id"), shown.getDomAttribute("data-attachment-id"));
+        } finally {
+            browser.quit();
+            Configs.rollback(admin, before);
+        }
+    }
+
     private static WebElement input(WebDriver browser) {
         return browser.findElement(By.cssSelector("orden-attachments input[type=file]"));
     }
@@ -100,7 +158,7 @@ class AttachmentsPortalIT {
         await(browser, By.id("password")).sendKeys(It.DEMO_PASSWORD);
         browser.findElement(By.id("kc-login")).click();
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains(It.BASE_URL + "/portal/"));
-        await(browser, By.cssSelector("orden-orders .orders"));
+        await(browser, By.cssSelector("orden-orders .orders, orden-orders .empty"));
     }
 
     private static WebElement await(WebDriver browser, By locator) {

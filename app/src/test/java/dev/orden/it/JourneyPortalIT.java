@@ -199,12 +199,12 @@ class JourneyPortalIT {
         await(browser, By.cssSelector(".adm-state[data-state='saved']"));
     }
 
-    /**
-     * The condition, through the field editor's condition control as it is: for now a JSON box ("Shown when"). Kept
-     * to this one method, so that a new control for conditions changes only this.
-     */
+    /** The condition, with the field editor's condition builder: one row, "Do you have a pet?" equals yes. */
     private static void showsItOnlyWhenThereIsAPet(WebDriver browser, String field) {
-        AdminPortalIT.type(browser, field + "/visibleWhen", "{\"field\": \"hasPet\", \"equals\": true}");
+        var row = "cond-" + field.substring(1) + "-visibleWhen-0";
+        click(browser, By.cssSelector("[data-action='cond-add'][data-path='" + field + "/visibleWhen']"));
+        new Select(await(browser, By.id(row + "-field"))).selectByValue("hasPet");
+        new Select(await(browser, By.id(row + "-value"))).selectByValue("true");
     }
 
     private static void putsTheFieldsOnTheTypeAndForm(WebDriver browser, int form) {

@@ -10,9 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orden.csat.CsatToken;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -117,39 +115,6 @@ class RequesterPortalIT {
                     .anyMatch(c -> c.getString("body").equals("Please come in the morning")));
         } finally {
             browser.quit();
-        }
-    }
-
-    @Test
-    void filesChosenInTheFormsAttachmentFieldAreOnTheNewOrder() throws IOException {
-        var photo = Files.createTempFile("leak", ".txt");
-        Files.writeString(photo, "water under the machine");
-        var browser = chromium("en-US", false);
-        try {
-            signIn(browser, It.ACME_REQUESTER);
-            await(browser, By.cssSelector("#nav a[href='/portal/new']")).click();
-            new Select(await(browser, By.id("f-type"))).selectByValue("repair");
-            await(browser, By.cssSelector("form[data-type='repair'] [data-field='appliance']"));
-            // acme's forms have no attachment field: one is added to the loaded form and drawn again.
-            js(browser).executeScript("const page = document.querySelector('orden-new-order');"
-                    + "page.form.sections[0].fields.push({key: 'photos', type: 'attachment', label: 'Photos',"
-                    + " multiple: true}); page.render()");
-            var input = await(browser, By.cssSelector("input#f-photos[type=file]"));
-            assertTrue(input.getDomAttribute("multiple") != null);
-            input.sendKeys(photo.toAbsolutePath().toString());
-            browser.findElement(By.id("f-title")).sendKeys("Water on the floor");
-            new Select(browser.findElement(By.id("f-appliance"))).selectByValue("washer");
-            browser.findElement(By.id("f-visitAddress")).sendKeys("Calle Mayor 1, Madrid");
-            browser.findElement(By.cssSelector("button[type=submit]")).click();
-
-            var number = await(browser, By.cssSelector(".order-page[data-order^='REP-']")).getDomAttribute("data-order");
-            var files = requester.get("/workorders/" + number + "/attachments").expect(200).objects();
-            assertEquals(1, files.size(), files.toString());
-            assertEquals(photo.getFileName().toString(), files.get(0).getString("name"));
-            assertFalse(WorkOrders.get(requester, number).getJsonObject("customFields").containsKey("photos"));
-        } finally {
-            browser.quit();
-            Files.deleteIfExists(photo);
         }
     }
 

@@ -39,9 +39,10 @@ public class RequestBodyLimit implements ContainerRequestFilter {
         if (request.hasEntity()) request.setEntityStream(new Bounded(request.getEntityStream(), limit));
     }
 
-    /** Attachment uploads are streamed and bounded by their own limits (dev.orden.attachment). */
+    /** Attachment uploads (and staged ones) are streamed and bounded by their own limits (dev.orden.attachment). */
     private static boolean isUpload(ContainerRequestContext request) {
-        return "POST".equals(request.getMethod()) && request.getUriInfo().getPath().matches("/?workorders/[^/]+/attachments/?");
+        return "POST".equals(request.getMethod())
+                && request.getUriInfo().getPath().matches("/?(workorders/[^/]+/attachments|uploads)/?");
     }
 
     private static ProblemException tooLarge(long maxBytes) {

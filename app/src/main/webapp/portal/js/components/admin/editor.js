@@ -3,6 +3,7 @@ import { t } from '../../i18n.js';
 import { errorView, LivePage } from '../common.js';
 import { clone, loadDraft, savePart, splitPointer } from './draft.js';
 import { check, draw, getAt, readInput, setAt, prune, segments } from './kit.js';
+import { conditionAction } from './condition-builder.js';
 
 export const EDITORS = ['types', 'fields', 'forms', 'workflows', 'areas', 'teams', 'assignment', 'sla', 'notifications',
   'reminders', 'plugins', 'settings'];
@@ -227,6 +228,7 @@ export class AdminEditor extends LivePage {
     if (!button || !this.contains(button)) return;
     const { action, path } = button.dataset;
     if (action === 'discard') { this.open.clear(); this.load(); return; }
+    if (action.startsWith('cond-')) { event.preventDefault(); conditionAction(this, button); this.showState(); return; }
     if (!['add', 'remove', 'up', 'down'].includes(action)) return;
     event.preventDefault();
     if (action === 'add') {

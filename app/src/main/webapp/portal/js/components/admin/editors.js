@@ -3,7 +3,7 @@ import { lang, t as tt } from '../../i18n.js';
 import { api } from '../../api.js';
 import { AdminEditor } from './editor.js';
 import {
-  bool, checks, choice, group, json, key, list, localized, number, tags, text,
+  bool, checks, choice, condition, group, json, key, list, localized, number, tags, text,
 } from './kit.js';
 
 /* The editors of the list parts: each a description of its part for the form kit (kit.js). */
@@ -62,8 +62,8 @@ export const FIELDS_SPEC = list(null, 'adm.fields.list', {
     number('minItems', 'adm.f.minItems', { when: is('multiselect', 'attachment'), step: 1 }),
     number('maxItems', 'adm.f.maxItems', { when: is('multiselect', 'attachment'), step: 1 }),
     json('default', 'adm.f.default', { hint: 'adm.hint.default' }),
-    json('visibleWhen', 'adm.f.visibleWhen', { hint: 'adm.hint.condition' }),
-    json('requiredWhen', 'adm.f.requiredWhen', { hint: 'adm.hint.condition' }),
+    condition('visibleWhen', 'adm.f.visibleWhen'),
+    condition('requiredWhen', 'adm.f.requiredWhen'),
     bool('retired', 'adm.f.retired', { hint: 'adm.hint.retired' }),
   ],
 }, { unique: 'key', title: f => (f.key ? `${named(f, 'label')} · ${f.key} · ${f.type ?? ''}` : ''),

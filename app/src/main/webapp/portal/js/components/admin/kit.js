@@ -1,9 +1,10 @@
 import { html } from '../../html.js';
 import { t } from '../../i18n.js';
+import { drawCondition, readCondition } from './condition-builder.js';
 
 /*
  * A small form kit for the configuration editors: a part is described by nodes (text, number, bool, choice,
- * localized, tags, checks, json, textarea, group, list) and drawn as labelled controls, each carrying the JSON
+ * localized, tags, checks, json, condition, textarea, group, list) and drawn as labelled controls, each carrying the JSON
  * pointer of its value inside the part (`data-path`), so that input, the server's errors and the client's checks
  * all meet at the same address.
  */
@@ -18,6 +19,7 @@ export const localized = (name, label, o = {}) => ({ kind: 'localized', name, la
 export const tags = (name, label, o = {}) => ({ kind: 'tags', name, label, ...o });
 export const checks = (name, label, options, o = {}) => ({ kind: 'checks', name, label, options, ...o });
 export const json = (name, label, o = {}) => ({ kind: 'json', name, label, ...o });
+export const condition = (name, label, o = {}) => ({ kind: 'condition', name, label, ...o });
 export const textarea = (name, label, o = {}) => ({ kind: 'textarea', name, label, ...o });
 export const group = (name, label, props, o = {}) => ({ kind: 'group', name, label, props, ...o });
 export const list = (name, label, item, o = {}) => ({ kind: 'list', name, label, item, ...o });
@@ -164,6 +166,8 @@ export function draw(node, value, path, ctx) {
             ${(value ?? []).includes(o.value) ? 'checked' : ''}> ${o.label}</label>`)}
         ${hint(node, path)}</fieldset>`;
     }
+    case 'condition':
+      return drawCondition(node, value, path, ctx, draw);
     case 'group':
       return html`<fieldset class="adm-group" data-anchor="${path}"><legend>${t(node.label)}</legend>
         ${hint(node, path)}
@@ -238,6 +242,7 @@ export function readInput(input, current) {
       if (input.checked) set.add(input.dataset.value); else set.delete(input.dataset.value);
       return { value: [...set] };
     }
+    case 'cond': return readCondition(input);
     case 'json':
       if (raw.trim() === '') return { value: undefined };
       try { return { value: JSON.parse(raw) }; } catch { return { error: 'adm.err.json' }; }

@@ -1,5 +1,6 @@
 import { html } from '../../html.js';
 import { t } from '../../i18n.js';
+import { visibility } from '../requester/conditions.js';
 
 /*
  * A live preview of a form as the requester sees it. It works on the resolved form the API serves
@@ -33,27 +34,6 @@ export function resolveForm(bundle, formKey, language) {
   return { type: form.type, audience: form.audience, language, sections };
 }
 
-/** Conditions as the bundle writes them (tenant-config/schema/fields.schema.json, `condition`). */
-export function holds(condition, values) {
-  if (!condition) return true;
-  if (condition.all) return condition.all.every(c => holds(c, values));
-  if (condition.any) return condition.any.some(c => holds(c, values));
-  if (condition.not) return !holds(condition.not, values);
-  const value = values[condition.field];
-  const empty = value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length);
-  if ('equals' in condition) return same(value, condition.equals);
-  if ('notEquals' in condition) return !same(value, condition.notEquals);
-  if ('in' in condition) return condition.in.some(v => same(value, v));
-  if ('notEmpty' in condition) return !empty;
-  if ('empty' in condition) return empty;
-  return true;
-}
-
-function same(value, expected) {
-  if (Array.isArray(value)) return value.some(v => same(v, expected));
-  return value === expected || (value !== undefined && String(value) === String(expected));
-}
-
 class FormPreview extends HTMLElement {
   set form(form) {
     this.resolved = form;
@@ -85,14 +65,18 @@ class FormPreview extends HTMLElement {
     this.applyConditions();
   }
 
-  /** Fields whose `visibleWhen` does not hold are hidden, as the requester's form hides them. */
+  /**
+   * Fields whose `visibleWhen` does not hold are hidden, and `requiredWhen` marks them, by the requester form's own
+   * engine (requester/conditions.js, which mirrors the server's: a hidden field reads as empty).
+   */
   applyConditions() {
-    for (const field of this.resolved?.sections.flatMap(s => s.fields) ?? []) {
+    const fields = this.resolved?.sections.flatMap(s => s.fields) ?? [];
+    const rules = visibility(fields, this.values);
+    for (const field of fields) {
       const box = this.querySelector(`[data-preview-field="${CSS.escape(field.key)}"]`);
       if (!box) continue;
-      box.hidden = !holds(field.visibleWhen, this.values);
-      const required = field.required || (field.requiredWhen && holds(field.requiredWhen, this.values));
-      box.querySelector('.pv-required')?.toggleAttribute('hidden', !required);
+      box.hidden = !rules.visible(field.key);
+      box.querySelector('.pv-required')?.toggleAttribute('hidden', !rules.required(field));
     }
   }
 

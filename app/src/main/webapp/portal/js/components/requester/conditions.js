@@ -95,6 +95,10 @@ export function problems(field, value, required) {
     if (!UUID.test(value)) add('form.user');
   } else if (field.type === 'location') {
     checkLocation(value, add);
+  } else if (field.type === 'attachment') {
+    const count = Array.isArray(value) ? value.length : 1;
+    if (field.minItems != null && count < field.minItems) add('form.minItems', { n: field.minItems });
+    if (field.maxItems != null && count > field.maxItems) add('form.maxItems', { n: field.maxItems });
   }
   return found;
 }
@@ -116,7 +120,7 @@ function checkLocation(location, add) {
   if (isEmpty(location.address)) add('form.address');
   const hasLat = location.lat !== undefined;
   const hasLon = location.lon !== undefined;
-  if (hasLat !== hasLon) add('form.latLon');
+  if (hasLat !== hasLon) return add('form.latLon'); // as the server: ranges only of a complete pair
   if (hasLat && !(Math.abs(location.lat) <= 90)) add('form.lat.range');
   if (hasLon && !(Math.abs(location.lon) <= 180)) add('form.lon.range');
 }

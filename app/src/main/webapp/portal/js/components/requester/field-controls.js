@@ -56,7 +56,9 @@ function controlView(field, value, id, described) {
             aria-describedby="${described}" value="${value?.lon ?? ''}"></label>
         </div></div>`;
     case 'attachment':
-      return html`<input type="file" ${common} data-files ${field.multiple || field.maxItems > 1 ? 'multiple' : ''}>`;
+      return html`<input type="file" ${common} data-files ${field.maxItems === 1 ? '' : 'multiple'}>
+        <ul class="staged" data-staged aria-live="polite">${(Array.isArray(value) ? value : []).map(file =>
+          stagedView(field, file))}</ul>`;
     default:
       return inputView(field, value, common);
   }
@@ -91,7 +93,8 @@ export function readValue(field, block) {
     case 'datetime':
       return input.value === '' ? null : new Date(input.value).toISOString();
     case 'attachment':
-      return null; // the files go up once the order exists: see chosenFiles
+      return [...block.querySelectorAll('[data-upload-id]')]
+        .map(item => ({ upload: item.dataset.uploadId, name: item.dataset.name, size: Number(item.dataset.size) }));
     default:
       return input.value === '' ? null : input.value;
   }
@@ -112,7 +115,17 @@ function toLocalInput(iso) {
   return new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
 }
 
-/** The files an attachment field's input holds now. */
-export function chosenFiles(block) {
-  return [...(block.querySelector('input[type=file]')?.files ?? [])];
+/** A file staged for an attachment field: its name, size and a button that takes it out again. */
+export function stagedView(field, file) {
+  return html`<li class="staged-file" data-upload-id="${file.upload}" data-name="${file.name}"
+    data-size="${file.size}"><span>${file.name} <span class="muted">${sizeText(file.size)}</span></span>
+    <button type="button" class="button-quiet" data-unstage="${file.upload}"
+      aria-label="${t('form.unstage', { name: file.name })}">${t('form.unstageShort')}</button></li>`;
+}
+
+export function sizeText(bytes) {
+  if (!(bytes >= 0)) return '';
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

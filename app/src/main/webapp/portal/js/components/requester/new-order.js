@@ -3,8 +3,8 @@ import { html } from '../../html.js';
 import { addMessages, lang, t } from '../../i18n.js';
 import { errorView, LivePage } from '../common.js';
 import { problems, visibility, isEmpty } from './conditions.js';
-import { chosenFiles, fieldView, readValue } from './field-controls.js';
-import { uploadFile } from './uploads.js';
+import { fieldView, readValue, stagedView } from './field-controls.js';
+import { stageFile } from './uploads.js';
 
 addMessages({
   en: {
@@ -47,8 +47,7 @@ addMessages({
     'form.lon.range': 'Longitude is between -180 and 180.',
     'form.uploading': 'Uploading {name}… {percent} %',
     'form.uploadFailed': '{name} was not added: {reason}',
-    'form.uploadsFailed': 'The order {number} was created, but some files were not added.',
-    'form.toOrder': 'Go to the order',
+    'form.unstage': 'Remove {name}', 'form.unstageShort': 'Remove',
   },
   es: {
     'nav.newOrder': 'Nueva orden',
@@ -90,8 +89,7 @@ addMessages({
     'form.lon.range': 'La longitud está entre -180 y 180.',
     'form.uploading': 'Subiendo {name}… {percent} %',
     'form.uploadFailed': 'No se añadió {name}: {reason}',
-    'form.uploadsFailed': 'Se creó la orden {number}, pero algunos archivos no se añadieron.',
-    'form.toOrder': 'Ir a la orden',
+    'form.unstage': 'Quitar {name}', 'form.unstageShort': 'Quitar',
   },
 });
 
@@ -115,6 +113,7 @@ class OrdenNewOrder extends LivePage {
     this.values = { priority: null };
     this.errors = {};
     this.touched = new Set();
+    this.pending = new Set();
     super.connectedCallback();
   }
 
@@ -195,7 +194,6 @@ class OrdenNewOrder extends LivePage {
           <section class="form-section"><h2>${section.title}</h2>
             ${section.fields.map(field => fieldView(field, this.values[field.key] ?? field.default, field.required))}
           </section>`) : html`<p class="muted">${t('form.noForm')}</p>`}
-        <ul class="uploads" data-uploads aria-live="polite"></ul>
         <p><button type="submit" class="button">${t('form.submit')}</button></p>
       </form>`;
   }
@@ -207,7 +205,12 @@ class OrdenNewOrder extends LivePage {
       this.values.priority = event.target.value;
     });
     form.addEventListener('input', () => this.refresh());
+    form.addEventListener('click', event => {
+      const button = event.target.closest('[data-unstage]');
+      if (button) this.unstage(button);
+    });
     form.addEventListener('change', event => {
+      if (event.target.matches('input[data-files]')) this.stage(event.target);
       const key = event.target.closest('[data-field]')?.dataset.field;
       if (key) this.touched.add(key);
       this.refresh();
@@ -280,23 +283,25 @@ class OrdenNewOrder extends LivePage {
   }
 
   async submit() {
+    const button = this.querySelector('button[type=submit]');
+    if (this.pending.size) { // files still going up are part of what is sent
+      button.disabled = true;
+      await Promise.allSettled([...this.pending]);
+      button.disabled = false;
+    }
     [...BUILT_IN, ...this.fields].forEach(field => this.touched.add(field.key));
     this.refresh();
     const alert = this.querySelector('.form-alert');
     if (this.countErrors()) return this.reportErrors(alert);
-    const button = this.querySelector('button[type=submit]');
     button.disabled = true;
     button.textContent = t('form.sending');
-    const rules = visibility(this.fields, this.values);
-    const files = this.files(rules);
     try {
       const order = await api('/workorders', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(this.body(rules)),
+        body: JSON.stringify(this.body(visibility(this.fields, this.values))),
       });
-      if (await this.upload(order.number, files)) this.open(order.number);
-      else this.uploadsFailed(order.number, alert);
+      this.open(order.number);
     } catch (error) {
       button.disabled = false;
       button.textContent = t('form.submit');
@@ -304,18 +309,18 @@ class OrdenNewOrder extends LivePage {
     }
   }
 
-  /** The files chosen in the visible attachment fields. */
-  files(rules) {
-    return this.fields.filter(field => field.type === 'attachment' && rules.visible(field.key) && !field.readOnly)
-      .flatMap(field => chosenFiles(this.querySelector(`[data-field="${CSS.escape(field.key)}"]`)));
-  }
-
-  /** Sends the files to the new order one by one, each with its progress; true when all of them were added. */
-  async upload(number, files) {
-    const list = this.querySelector('[data-uploads]');
-    let ok = true;
-    for (const file of files) {
+  /**
+   * Files picked in an attachment field go up at once, each as a staged upload with its progress bar; the field's
+   * value is then their upload ids, which the create request names (the server links them to the new order).
+   */
+  stage(input) {
+    const block = input.closest('[data-field]');
+    const field = this.fields.find(f => f.key === block.dataset.field);
+    const list = block.querySelector('[data-staged]');
+    for (const file of [...input.files]) {
       const item = document.createElement('li');
+      item.className = 'staged-file';
+      item.dataset.uploading = '';
       const label = document.createElement('label');
       const bar = Object.assign(document.createElement('progress'), { max: 100, value: 0 });
       const say = percent => { label.firstChild.textContent = t('form.uploading', { name: file.name, percent }); };
@@ -323,30 +328,33 @@ class OrdenNewOrder extends LivePage {
       say(0);
       item.append(label);
       list.append(item);
-      try {
-        await uploadFile(number, file, percent => { bar.value = percent; say(percent); });
-        item.remove();
-      } catch (error) {
-        ok = false;
+      const sent = stageFile(file, percent => { bar.value = percent; say(percent); }).then(staged => {
+        item.outerHTML = stagedView(field, { upload: staged.id, name: staged.name, size: staged.size }).toString();
+      }, error => {
+        item.removeAttribute('data-uploading');
         item.dataset.upload = 'failed';
         item.innerHTML = html`<span class="upload-error">${t('form.uploadFailed',
           { name: file.name, reason: error.message })}</span>`.toString();
-      }
+      }).finally(() => {
+        this.pending.delete(sent);
+        this.touched.add(field.key);
+        this.refresh();
+        const alert = this.querySelector('.form-alert');
+        if (alert && !this.countErrors()) alert.hidden = true; // the file was what was missing
+      });
+      this.pending.add(sent);
     }
-    return ok;
+    input.value = '';
   }
 
-  /** The order exists but a file was refused: say so, and offer the order's page (its files can be added there). */
-  uploadsFailed(number, alert) {
-    alert.hidden = false;
-    alert.innerHTML = html`${t('form.uploadsFailed', { number })}
-      <a href="/portal/workorders/${encodeURIComponent(number)}" data-to-order>${t('form.toOrder')}</a>`.toString();
-    alert.querySelector('[data-to-order]').addEventListener('click', event => {
-      event.preventDefault();
-      this.open(number);
-    });
-    this.querySelector('button[type=submit]').hidden = true;
-    alert.focus();
+  /** A staged file taken out of the form: gone from the field, and removed on the server (or left to expire). */
+  unstage(button) {
+    const block = button.closest('[data-field]');
+    button.closest('li').remove();
+    api(`/uploads/${encodeURIComponent(button.dataset.unstage)}`, { method: 'DELETE' }).catch(() => {});
+    this.touched.add(block.dataset.field);
+    this.refresh();
+    block.querySelector('input[data-files]')?.focus();
   }
 
   open(number) {
@@ -359,7 +367,8 @@ class OrdenNewOrder extends LivePage {
     const customFields = {};
     for (const field of this.fields) {
       const value = this.values[field.key];
-      if (rules.visible(field.key) && !field.readOnly && !isEmpty(value)) customFields[field.key] = value;
+      if (!rules.visible(field.key) || field.readOnly || isEmpty(value)) continue;
+      customFields[field.key] = field.type === 'attachment' ? value.map(file => ({ upload: file.upload })) : value;
     }
     const body = { type: this.type, title: this.values.title, priority: this.querySelector('#f-priority').value,
       customFields };

@@ -2,13 +2,13 @@ import { token } from '../../auth.js';
 import { lang } from '../../i18n.js';
 
 /**
- * Sends one file to an order as its raw body (docs/attachments.md), reporting the percentage sent; resolves on 201,
- * rejects with the server's reason. XMLHttpRequest, not fetch: only it reports an upload's progress.
+ * Sends one file as a request's raw body to `path` under /api/v1 (an order's attachments, or /uploads for a file
+ * staged before its order exists: docs/attachments.md), reporting the percentage sent; resolves with the answer on
+ * 201, rejects with the server's reason. XMLHttpRequest, not fetch: only it reports an upload's progress.
  */
-export async function uploadFile(reference, file, onProgress) {
+export async function sendFile(path, file, onProgress) {
   const request = new XMLHttpRequest();
-  request.open('POST', `/api/v1/workorders/${encodeURIComponent(reference)}/attachments?filename=${
-    encodeURIComponent(file.name)}`);
+  request.open('POST', `/api/v1${path}${path.includes('?') ? '&' : '?'}filename=${encodeURIComponent(file.name)}`);
   request.setRequestHeader('Authorization', `Bearer ${await token()}`);
   request.setRequestHeader('Accept', 'application/json');
   request.setRequestHeader('Accept-Language', lang());
@@ -25,4 +25,14 @@ export async function uploadFile(reference, file, onProgress) {
     });
     request.send(file);
   });
+}
+
+/** Sends one file to an existing order. */
+export function uploadFile(reference, file, onProgress) {
+  return sendFile(`/workorders/${encodeURIComponent(reference)}/attachments`, file, onProgress);
+}
+
+/** Stages one file for an order not created yet; resolves with `{id, name, size, expiresAt, …}`. */
+export function stageFile(file, onProgress) {
+  return sendFile('/uploads', file, onProgress);
 }

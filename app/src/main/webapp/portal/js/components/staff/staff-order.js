@@ -520,7 +520,20 @@ function localInput(iso) {
 }
 
 function show(value) {
+  const files = attachmentRefs(value);
+  if (files) {
+    return html`<ul class="field-files">${files.map(file => html`<li data-attachment-id="${file.id}"
+      >${file.name}</li>`)}</ul>`;
+  }
   return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+}
+
+/** An attachment field's value, `{id, name}` or a list of them (the order's files, docs/attachments.md); else null. */
+function attachmentRefs(value) {
+  const items = Array.isArray(value) ? value : [value];
+  const file = item => item !== null && typeof item === 'object' && typeof item.id === 'string'
+    && typeof item.name === 'string' && Object.keys(item).length === 2;
+  return items.length && items.every(file) ? items : null;
 }
 
 /** A trace's effects are `{effect: {type, ...}, status}`; the page names their types. */

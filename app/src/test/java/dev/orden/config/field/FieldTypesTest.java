@@ -52,7 +52,8 @@ class FieldTypesTest {
                 row("'type':'url'", "'HTTP://acme.example'"),
                 row("'type':'location'", "{'address':'Calle Mayor 1, Madrid'}"),
                 row("'type':'location'", "{'address':'Polo Sur','lat':-90,'lon':180}"),
-                row("'type':'attachment'", "{'id':'f-1','name':'invoice.pdf'}"));
+                row("'type':'attachment'", "{'id':'f-1','name':'invoice.pdf'}"),
+                row("'type':'attachment','maxItems':2", "[{'id':'f-1','name':'a.png'},{'id':'f-2','name':'b.png'}]"));
     }
 
     static Stream<Arguments> invalid() {
@@ -127,7 +128,11 @@ class FieldTypesTest {
                 row("'type':'attachment'", "{'id':'f-1'}", "needs name as a non-empty string"),
                 row("'type':'attachment'", "{'id':3,'name':'a.pdf','size':3}",
                         "has an unknown member 'size'", "needs id as a non-empty string"),
-                row("'type':'attachment'", "'f-1'", "must be an object with id and name, not a string"));
+                row("'type':'attachment'", "'f-1'", "must be an object with id and name, not a string"),
+                row("'type':'attachment','maxItems':1", "[{'id':'f-1','name':'a.png'},{'id':'f-2','name':'b.png'}]",
+                        "must have at most 1 items"),
+                row("'type':'attachment'", "[{'upload':'u-1'}]", "has an unknown member 'upload'",
+                        "needs id as a non-empty string", "needs name as a non-empty string"));
     }
 
     @ParameterizedTest(name = "{0} accepts {1}")
