@@ -15,6 +15,7 @@ final class Limiter {
     private final Function<String, Optional<String>> config;
     private final Map<RateLimit, Limit> limits = new EnumMap<>(RateLimit.class);
     private final Map<RateLimit, KeyedBuckets> buckets = new EnumMap<>(RateLimit.class);
+    private final Map<RateLimit, InFlight> inFlight = new EnumMap<>(RateLimit.class);
     /** A tenant's own settings, read the first time its bucket is made (tenants are few, addresses are not). */
     private final ConcurrentHashMap<String, Limit> tenantLimits = new ConcurrentHashMap<>();
 
@@ -23,12 +24,23 @@ final class Limiter {
         for (var limit : RateLimit.values()) {
             limits.put(limit, Limit.read(config, PREFIX + limit.key(), limit.defaults()));
             buckets.put(limit, new KeyedBuckets(time));
+            inFlight.put(limit, new InFlight());
         }
     }
 
     /** 0 when {@code key} may make one more request under {@code limit}, else the seconds to wait. */
     long take(RateLimit limit, String key) {
         return buckets.get(limit).take(key, k -> limitFor(limit, k));
+    }
+
+    /**
+     * A permit for one more request of {@code key} in progress under {@code limit}'s cap (a no-op one when there is no
+     * cap), or empty when that many are in progress already.
+     */
+    Optional<InFlight.Permit> enter(RateLimit limit, String key) {
+        var settings = limitFor(limit, key);
+        if (!settings.enabled() || settings.concurrent() == 0) return Optional.of(InFlight.Permit.NONE);
+        return inFlight.get(limit).enter(key, settings.concurrent());
     }
 
     Limit limitFor(RateLimit limit, String key) {

@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * Every rate limit of the server, with its key and its default: a token bucket of {@code capacity} requests (the
  * burst) refilled with {@code refill} per {@code period}. Each is read from MicroProfile Config as
- * {@code orden.rate-limit.<name>.capacity|refill|period|enabled} (e.g. {@code ORDEN_RATE_LIMIT_TENANT_API_CAPACITY});
+ * {@code orden.rate-limit.<name>.capacity|refill|period|concurrent|enabled} (e.g. {@code ORDEN_RATE_LIMIT_TENANT_API_CAPACITY});
  * a per-tenant limit may be set for one tenant as {@code orden.rate-limit.<name>.tenant.<slug>.…}.
  */
 public enum RateLimit {
@@ -17,8 +17,11 @@ public enum RateLimit {
     PUBLIC("public", Per.CLIENT_ADDRESS, new Limit(true, 300, 300, Duration.ofMinutes(1))),
     /** Rule dry-runs and runs of a scheduled rule on demand: each may evaluate hundreds of orders. */
     RULE_RUNS("rule-runs", Per.TENANT, new Limit(true, 30, 30, Duration.ofMinutes(1))),
-    /** Every authenticated API request of one tenant, so that one tenant cannot starve the others. */
-    TENANT_API("tenant-api", Per.TENANT, new Limit(true, 100, 50, Duration.ofSeconds(1)));
+    /**
+     * Every authenticated API request of one tenant, so that one tenant cannot starve the others: a rate, and at most
+     * 10 of its requests in progress at once (a replica's database pool has 20 connections).
+     */
+    TENANT_API("tenant-api", Per.TENANT, new Limit(true, 100, 50, Duration.ofSeconds(1), 10));
 
     /** What a limit counts by. */
     public enum Per { CLIENT_ADDRESS, TENANT }

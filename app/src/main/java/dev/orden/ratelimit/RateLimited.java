@@ -11,9 +11,17 @@ public final class RateLimited extends ProblemException {
     private final long retryAfterSeconds;
 
     RateLimited(RateLimit limit, long retryAfterSeconds) {
-        super(Problem.of(ProblemType.RATE_LIMITED, "Too many " + what(limit) + "; try again in " + retryAfterSeconds
-                + " s"));
+        this("Too many " + what(limit) + "; try again in " + retryAfterSeconds + " s", retryAfterSeconds);
+    }
+
+    private RateLimited(String detail, long retryAfterSeconds) {
+        super(Problem.of(ProblemType.RATE_LIMITED, detail));
         this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Refused for the requests already in progress: one of them is likely done within a second. */
+    static RateLimited inProgress(RateLimit limit) {
+        return new RateLimited("Too many " + what(limit) + " in progress at once; try again in 1 s", 1);
     }
 
     public long retryAfterSeconds() {

@@ -20,6 +20,14 @@ public class RateLimits {
         limiter = new Limiter(name -> config.getOptionalValue(name, String.class), TimeMeter.SYSTEM_NANOTIME);
     }
 
+    /**
+     * Counts one more request of {@code key} in progress; a {@link RateLimited} 429 when its cap is reached. The
+     * permit must be released when the request is answered.
+     */
+    public InFlight.Permit enter(RateLimit limit, String key) {
+        return limiter.enter(limit, key).orElseThrow(() -> RateLimited.inProgress(limit));
+    }
+
     /** Counts one request of {@code key} against {@code limit}; a {@link RateLimited} 429 when there is none left. */
     public void acquire(RateLimit limit, String key) {
         long retryAfter = limiter.take(limit, key);

@@ -123,6 +123,7 @@ class LimiterTest {
         assertThrows(DateTimeParseException.class, () -> limiter(Map.of("orden.rate-limit.signup.period", "1h")));
         assertThrows(IllegalArgumentException.class, () -> limiter(Map.of("orden.rate-limit.signup.capacity", "0")));
         assertThrows(IllegalArgumentException.class, () -> limiter(Map.of("orden.rate-limit.signup.period", "PT0S")));
+        assertThrows(IllegalArgumentException.class, () -> limiter(Map.of("orden.rate-limit.tenant-api.concurrent", "-1")));
     }
 
     @Test
@@ -157,6 +158,33 @@ class LimiterTest {
         assertEquals(2, buckets.size(), "only the bucket in use and the new one are kept");
         assertEquals(0, buckets.take("busy", k -> limit));
         assertTrue(buckets.take("busy", k -> limit) > 0, "the bucket in use kept its count");
+    }
+
+    @Test
+    void aTenantHasAtMostItsCapOfRequestsInProgressAndEachAnswerFreesAPlace() {
+        var limiter = limiter(Map.of("orden.rate-limit.tenant-api.concurrent", "2"));
+        var first = limiter.enter(RateLimit.TENANT_API, "flood").orElseThrow();
+        var second = limiter.enter(RateLimit.TENANT_API, "flood").orElseThrow();
+        assertTrue(limiter.enter(RateLimit.TENANT_API, "flood").isEmpty(), "a third at once is refused");
+        assertTrue(limiter.enter(RateLimit.TENANT_API, "calm").isPresent(), "another tenant has its own places");
+        first.release();
+        first.release();
+        var third = limiter.enter(RateLimit.TENANT_API, "flood").orElseThrow();
+        assertTrue(limiter.enter(RateLimit.TENANT_API, "flood").isEmpty(), "a permit given back twice counts once");
+        second.release();
+        third.release();
+        assertTrue(limiter.enter(RateLimit.TENANT_API, "flood").isPresent());
+    }
+
+    @Test
+    void withoutACapOrWithTheLimitOffEveryRequestEnters() {
+        var limiter = limiter(Map.of("orden.rate-limit.rule-runs.concurrent", "0",
+                "orden.rate-limit.tenant-api.tenant.free.enabled", "false"));
+        for (int i = 0; i < 100; i++) {
+            assertTrue(limiter.enter(RateLimit.RULE_RUNS, "acme").isPresent());
+            assertTrue(limiter.enter(RateLimit.TENANT_API, "free").isPresent());
+        }
+        assertEquals(10, limiter.limitFor(RateLimit.TENANT_API, "acme").concurrent(), "the default cap");
     }
 
     private int allowed(Limiter limiter, String key, int attempts) {
