@@ -52,6 +52,8 @@ public class LoadBench {
     static final int FLOOD_CLIENTS = Integer.parseInt(setting("FLOOD_CLIENTS", "48"));
     static final int STEADY_CLIENTS = Integer.parseInt(setting("STEADY_CLIENTS", "2"));
     static final double STEADY_RATE = Double.parseDouble(setting("STEADY_RATE", "5"));
+    /** flood: whether A's clients wait Retry-After on a 429, as a well-behaved client does (by default they do not). */
+    static final boolean FLOOD_WAITS = Boolean.parseBoolean(setting("FLOOD_WAITS", "false"));
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
 
@@ -172,15 +174,19 @@ public class LoadBench {
 
     /** POST /workorders: the status, or -1 when there was no answer. */
     static int post(String token, String order) {
+        var response = send(token, order);
+        return response == null ? -1 : response.statusCode();
+    }
+
+    static HttpResponse<Void> send(String token, String order) {
         try {
-            var response = HTTP.send(HttpRequest.newBuilder(URI.create(API + "/workorders"))
+            return HTTP.send(HttpRequest.newBuilder(URI.create(API + "/workorders"))
                     .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json").header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(order)).build(),
                     HttpResponse.BodyHandlers.discarding());
-            return response.statusCode();
         } catch (Exception e) {
-            return -1;
+            return null;
         }
     }
 
@@ -192,7 +198,8 @@ public class LoadBench {
 
     /**
      * Tenant B ({@code B_USER}) creates orders at a steady rate, first alone, then while tenant A ({@code USER}) floods
-     * with {@code FLOOD_CLIENTS} closed-loop clients that retry at once, ignoring Retry-After (the worst case). B's
+     * with {@code FLOOD_CLIENTS} closed-loop clients that retry at once, ignoring Retry-After (the worst case; with
+     * {@code FLOOD_WAITS=true} they wait it). B's
      * requests run on a fixed schedule, each timed from when it was due. Run once with the tenant quota on and once
      * with it off ({@code ORDEN_RATE_LIMIT_TENANT_API_ENABLED=false} on the server) to compare.
      */
@@ -216,8 +223,8 @@ public class LoadBench {
         }
         var seconds = (System.nanoTime() - start) / 1e9;
         System.out.println();
-        System.out.printf("B: %d client(s) at %.1f creates/s each; A: %d clients flooding, %d s%n", STEADY_CLIENTS,
-                STEADY_RATE, FLOOD_CLIENTS, SECONDS);
+        System.out.printf("B: %d client(s) at %.1f creates/s each; A: %d clients flooding, %d s, %s%n", STEADY_CLIENTS,
+                STEADY_RATE, FLOOD_CLIENTS, SECONDS, FLOOD_WAITS ? "waiting Retry-After" : "resending at once");
         System.out.println("| B | B creates | B p50 ms | p95 | p99 | B not 201 | A 201/s | A 429/s | A other |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
         System.out.printf("| alone | %s | — | — | — |%n", alone);
@@ -241,10 +248,16 @@ public class LoadBench {
         return n == null ? 0 : n.get();
     }
 
-    static Void flooding(String token, long end, Map<Integer, AtomicLong> statuses) {
+    static Void flooding(String token, long end, Map<Integer, AtomicLong> statuses) throws InterruptedException {
         while (System.nanoTime() < end) {
             var n = SEQUENCE.incrementAndGet();
-            statuses.computeIfAbsent(post(token, ORDER.formatted(n, n % 200)), k -> new AtomicLong()).incrementAndGet();
+            var response = send(token, ORDER.formatted(n, n % 200));
+            var status = response == null ? -1 : response.statusCode();
+            statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+            if (status == 429 && FLOOD_WAITS) {
+                var wait = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+                TimeUnit.SECONDS.sleep(Math.min(wait, TimeUnit.NANOSECONDS.toSeconds(end - System.nanoTime()) + 1));
+            }
         }
         return null;
     }
