@@ -20,7 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (JSON, CSV, attachment bytes) may load nothing, run nothing and be framed by no one. HSTS is sent only on answers
  * that went over TLS: over plain HTTP it would be ignored, and it must not pin a development server's name.
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR})
+@WebFilter(urlPatterns = "/*", asyncSupported = true,
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR})
 public class SecurityHeaders extends HttpFilter {
 
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
