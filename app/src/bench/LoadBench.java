@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +27,8 @@ import java.util.regex.Pattern;
  * JavaScript routing rule runs on each, at 1, 4, 16 and 64 closed-loop clients; in the same run pgbench with the
  * equivalent transaction (counter, order, history, rule trace, SLA clocks) against the same PostgreSQL; then an
  * open-loop run at half the best HTTP throughput for its p99; and the list over a database seeded with 1 M orders
- * across 1 000 tenants. Not part of ./mvnw verify; started by app/src/bench/load.sh.
+ * across 1 000 tenants; and {@code flood}: one tenant floods while another works at a steady rate, to see what the
+ * per-tenant quota leaves the second. Not part of ./mvnw verify; started by app/src/bench/load.sh.
  */
 public class LoadBench {
 
@@ -44,6 +47,13 @@ public class LoadBench {
     static final int WARMUP_SECONDS = Integer.parseInt(setting("WARMUP_SECONDS", "10"));
     static final List<Integer> CLIENTS = Arrays.stream(setting("CLIENTS", "1,4,16,64").split(","))
             .map(String::trim).map(Integer::parseInt).toList();
+    /** flood: tenant B, working at a steady rate while {@code USER}'s tenant (A) floods. */
+    static final String B_USER = setting("B_USER", "dispatcher@globex.test");
+    static final int FLOOD_CLIENTS = Integer.parseInt(setting("FLOOD_CLIENTS", "48"));
+    static final int STEADY_CLIENTS = Integer.parseInt(setting("STEADY_CLIENTS", "2"));
+    static final double STEADY_RATE = Double.parseDouble(setting("STEADY_RATE", "5"));
+    /** flood: whether A's clients wait Retry-After on a 429, as a well-behaved client does (by default they do not). */
+    static final boolean FLOOD_WAITS = Boolean.parseBoolean(setting("FLOOD_WAITS", "false"));
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
 
@@ -57,7 +67,8 @@ public class LoadBench {
             case "create" -> create();
             case "seed" -> seed(arg(args, 1, 1000), arg(args, 2, 1_000_000));
             case "list" -> list(arg(args, 1, 500));
-            default -> System.out.println("usage: LoadBench create | seed [tenants] [orders] | list [requests]");
+            case "flood" -> flood();
+            default -> System.out.println("usage: LoadBench create | seed [tenants] [orders] | list [requests] | flood");
         }
     }
 
@@ -158,16 +169,123 @@ public class LoadBench {
 
     static boolean createOne(String token) {
         var n = SEQUENCE.incrementAndGet();
+        return post(token, ORDER.formatted(n, n % 200)) == 201;
+    }
+
+    /** POST /workorders: the status, or -1 when there was no answer. */
+    static int post(String token, String order) {
+        var response = send(token, order);
+        return response == null ? -1 : response.statusCode();
+    }
+
+    static HttpResponse<Void> send(String token, String order) {
         try {
-            var response = HTTP.send(HttpRequest.newBuilder(URI.create(API + "/workorders"))
+            return HTTP.send(HttpRequest.newBuilder(URI.create(API + "/workorders"))
                     .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(ORDER.formatted(n, n % 200))).build(),
+                    .POST(HttpRequest.BodyPublishers.ofString(order)).build(),
                     HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 201;
         } catch (Exception e) {
-            return false;
+            return null;
         }
+    }
+
+    // ---------------------------------------------------------------- flood: one tenant floods, another works
+
+    /** Tenant B's order: a general one of globex (its safety rule runs on every create). */
+    static final String STEADY_ORDER = """
+            {"type":"general","title":"Steady %d","priority":"NORMAL","description":"Created by LoadBench (steady)"}""";
+
+    /**
+     * Tenant B ({@code B_USER}) creates orders at a steady rate, first alone, then while tenant A ({@code USER}) floods
+     * with {@code FLOOD_CLIENTS} closed-loop clients that retry at once, ignoring Retry-After (the worst case; with
+     * {@code FLOOD_WAITS=true} they wait it). B's
+     * requests run on a fixed schedule, each timed from when it was due. Run once with the tenant quota on and once
+     * with it off ({@code ORDEN_RATE_LIMIT_TENANT_API_ENABLED=false} on the server) to compare.
+     */
+    static void flood() throws Exception {
+        var a = token(USER);
+        var b = token(B_USER);
+        System.out.printf("warm-up: %d s, A at 4 clients and B steady%n", WARMUP_SECONDS);
+        var warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(WARMUP_SECONDS);
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < 4; c++) pool.submit(() -> flooding(a, warm, new ConcurrentHashMap<>()));
+            steady(b, WARMUP_SECONDS);
+        }
+        var alone = steady(b, SECONDS);
+        var statuses = new ConcurrentHashMap<Integer, AtomicLong>();
+        var end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
+        var start = System.nanoTime();
+        Steady flooded;
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < FLOOD_CLIENTS; c++) pool.submit(() -> flooding(a, end, statuses));
+            flooded = steady(b, SECONDS);
+        }
+        var seconds = (System.nanoTime() - start) / 1e9;
+        System.out.println();
+        System.out.printf("B: %d client(s) at %.1f creates/s each; A: %d clients flooding, %d s, %s%n", STEADY_CLIENTS,
+                STEADY_RATE, FLOOD_CLIENTS, SECONDS, FLOOD_WAITS ? "waiting Retry-After" : "resending at once");
+        System.out.println("| B | B creates | B p50 ms | p95 | p99 | B not 201 | A 201/s | A 429/s | A other |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        System.out.printf("| alone | %s | — | — | — |%n", alone);
+        long accepted = count(statuses, 201);
+        long refused = count(statuses, 429);
+        long other = statuses.values().stream().mapToLong(AtomicLong::get).sum() - accepted - refused;
+        System.out.printf("| while A floods | %s | %.1f | %.1f | %d |%n", flooded, accepted / seconds,
+                refused / seconds, other);
+    }
+
+    record Steady(Result result, long failed) {
+        @Override
+        public String toString() {
+            return "%d | %.1f | %.1f | %.1f | %d".formatted(result.count(), result.pct(50), result.pct(95), result.pct(99),
+                    failed);
+        }
+    }
+
+    static long count(Map<Integer, AtomicLong> statuses, int status) {
+        var n = statuses.get(status);
+        return n == null ? 0 : n.get();
+    }
+
+    static Void flooding(String token, long end, Map<Integer, AtomicLong> statuses) throws InterruptedException {
+        while (System.nanoTime() < end) {
+            var n = SEQUENCE.incrementAndGet();
+            var response = send(token, ORDER.formatted(n, n % 200));
+            var status = response == null ? -1 : response.statusCode();
+            statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+            if (status == 429 && FLOOD_WAITS) {
+                var wait = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+                TimeUnit.SECONDS.sleep(Math.min(wait, TimeUnit.NANOSECONDS.toSeconds(end - System.nanoTime()) + 1));
+            }
+        }
+        return null;
+    }
+
+    /** {@code STEADY_CLIENTS} clients, each creating B's orders every 1/{@code STEADY_RATE} s, timed from when due. */
+    static Steady steady(String token, int seconds) throws Exception {
+        var samples = new ConcurrentLinkedQueue<Double>();
+        var failed = new AtomicLong();
+        var interval = (long) (1e9 / STEADY_RATE);
+        var start = System.nanoTime();
+        long perClient = (long) (STEADY_RATE * seconds);
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < STEADY_CLIENTS; c++) {
+                var offset = c * interval / STEADY_CLIENTS;
+                pool.submit(() -> {
+                    for (long i = 0; i < perClient; i++) {
+                        var due = start + offset + i * interval;
+                        var wait = due - System.nanoTime();
+                        if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
+                        var n = SEQUENCE.incrementAndGet();
+                        if (post(token, STEADY_ORDER.formatted(n)) == 201) samples.add((System.nanoTime() - due) / 1e6);
+                        else failed.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+        }
+        return new Steady(Result.of(samples, (System.nanoTime() - start) / 1e9), failed.get());
     }
 
     /**
@@ -376,7 +494,11 @@ public class LoadBench {
     // ---------------------------------------------------------------- plumbing
 
     static String token() throws Exception {
-        var form = "grant_type=password&client_id=orden-portal&username=" + URLEncoder.encode(USER, StandardCharsets.UTF_8)
+        return token(USER);
+    }
+
+    static String token(String user) throws Exception {
+        var form = "grant_type=password&client_id=orden-portal&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
         var response = HTTP.send(HttpRequest.newBuilder(URI.create(KC + "/realms/" + REALM + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

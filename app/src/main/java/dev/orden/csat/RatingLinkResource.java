@@ -3,6 +3,8 @@ package dev.orden.csat;
 import dev.orden.identity.CurrentUser;
 import dev.orden.shared.problem.ProblemException;
 import dev.orden.tenant.TenantWork;
+import dev.orden.ratelimit.Limited;
+import dev.orden.ratelimit.RateLimit;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("csat/{token}")
 @PermitAll
+@Limited(RateLimit.CSAT_LINK)
 @Produces(MediaType.APPLICATION_JSON)
 public class RatingLinkResource {
 

@@ -1,8 +1,9 @@
 package dev.orden.tenant;
 
+import dev.orden.ratelimit.Limited;
+import dev.orden.ratelimit.RateLimit;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import dev.orden.shared.problem.ProblemException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("signup")
 @PermitAll
+@Limited(RateLimit.SIGNUP)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class SignupResource {
@@ -28,23 +29,11 @@ public class SignupResource {
     TenantProvisioning provisioning;
 
     @Inject
-    SignupRateLimiter rateLimiter;
-
-    @Inject
     Validator validator;
-
-    @Context
-    HttpServletRequest servletRequest;
 
     @POST
     @Operation(summary = "Sign a company up: its tenant, Keycloak organization and first admin, all or nothing")
     public Response signUp(SignupRequest request) {
-        try {
-            rateLimiter.acquire(servletRequest.getRemoteAddr());
-        } catch (SignupRateLimiter.RateLimited e) {
-            return Response.fromResponse(e.problem().at("signup").toResponse())
-                    .header("Retry-After", e.retryAfterSeconds()).build();
-        }
         if (request == null) throw ProblemException.invalid("body", "a JSON object is required");
         var violations = validator.validate(request);
         if (!violations.isEmpty()) throw new ConstraintViolationException(violations);

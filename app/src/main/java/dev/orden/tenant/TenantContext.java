@@ -4,6 +4,7 @@ import dev.orden.identity.CurrentUser;
 import dev.orden.shared.problem.ProblemException;
 import dev.orden.shared.problem.ProblemType;
 import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -30,6 +31,11 @@ public class TenantContext {
     public Tenant tenant() {
         if (tenant == null) throw new ProblemException(ProblemType.NO_TENANT, failure);
         return tenant;
+    }
+
+    /** The tenant if the token named one, for what must not fail without one (the rate limits). */
+    public Optional<Tenant> resolved() {
+        return Optional.ofNullable(tenant);
     }
 
     public UUID tenantId() {

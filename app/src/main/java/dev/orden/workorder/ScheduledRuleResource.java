@@ -1,6 +1,8 @@
 package dev.orden.workorder;
 
 import dev.orden.identity.Role;
+import dev.orden.ratelimit.Limited;
+import dev.orden.ratelimit.RateLimit;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -24,6 +26,7 @@ public class ScheduledRuleResource {
     ScheduledRules rules;
 
     @POST
+    @Limited(RateLimit.RULE_RUNS)
     @Operation(summary = "Run the active version's scheduled rule now: once per selected order (each in its own"
             + " transaction, traced with event 'schedule'), or once with no order when it selects none. 404 for an"
             + " unknown rule, 409 for a rule not on the schedule or disabled")

@@ -1,6 +1,8 @@
 package dev.orden.rules.admin;
 
 import dev.orden.identity.Role;
+import dev.orden.ratelimit.Limited;
+import dev.orden.ratelimit.RateLimit;
 import dev.orden.rules.RuleTraces;
 import dev.orden.shared.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,6 +47,7 @@ public class RuleAdminResource {
 
     @POST
     @Path("dry-run")
+    @Limited(RateLimit.RULE_RUNS)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Run draft rules on one order (stored, by id, or written out) or the last N orders (≤ 500) "
             + "with no side effects: per-order effects and errors, and a summary; a rule that does not compile is a 422")
