@@ -27,11 +27,11 @@ import java.util.stream.Stream;
  *     server.kill();   // kill -9
  * }
  * </pre>
- * {@link #close()} stops it (kill -9 if it does not stop in 20 s) and removes its directory; a JVM shutdown hook does
- * the same for a server a test forgot. A server on a fresh database seeds the demo tenants (the orden-it server's
- * ORDEN_SEED_DIR), which adopt the Keycloak organizations the shared realm already has: the demo users' tokens work
- * on it. Start a second server on the same database once the first is ready, or with {@code ORDEN_SEED_DIR=""},
- * so that two servers never seed at once.
+ * {@link #close()} stops it (kill -9 if it does not stop in 20 s) and removes its directory, keeping its messages.log
+ * as target/extra-servers/&lt;name&gt;.log; a JVM shutdown hook does the same for a server a test forgot. A server
+ * on a fresh database seeds the demo tenants (the orden-it server's ORDEN_SEED_DIR), which adopt the Keycloak
+ * organizations the shared realm already has: the demo users' tokens work on it. Start a second server on the same
+ * database once the first is ready, or with {@code ORDEN_SEED_DIR=""}, so that two servers never seed at once.
  */
 final class ExtraServer implements AutoCloseable {
 
@@ -40,7 +40,7 @@ final class ExtraServer implements AutoCloseable {
     static final String IT_SERVER = System.getProperty("orden.it.serverName", "orden-it-9081");
     private static final Set<String> RUNTIME_STATE = Set.of("logs", "workarea", "tranlog", "dropins", "plugins");
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(8);
 
     private final String name;
     private final Path dir;
@@ -113,7 +113,7 @@ final class ExtraServer implements AutoCloseable {
         return dir.resolve("logs/messages.log");
     }
 
-    /** Waits (at most five minutes: a loaded machine) for /health/ready; fails with the end of messages.log if not. */
+    /** Waits (at most eight minutes: a loaded machine) for /health/ready; fails with the end of messages.log if not. */
     void awaitReady() {
         var deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -201,6 +201,7 @@ final class ExtraServer implements AutoCloseable {
                 }
             }
         }
+        TempPostgres.keepLog(messagesLog(), targetDir().resolve("extra-servers").resolve(name + ".log"));
         TempPostgres.deleteTree(dir);
         try {
             Files.deleteIfExists(pidFile());

@@ -129,7 +129,7 @@ final class TempPostgres implements AutoCloseable {
         }
     }
 
-    /** Stops the cluster at once and removes its files; never fails. */
+    /** Stops the cluster at once and removes its files, keeping its log as {@code <name>.log} beside them. */
     @Override
     public void close() {
         destroy();
@@ -148,7 +148,19 @@ final class TempPostgres implements AutoCloseable {
                 System.err.println("TempPostgres: " + e.getMessage());
             }
         }
+        keepLog(dir.resolve("postgres.log"), dir.resolveSibling(dir.getFileName() + ".log"));
         deleteTree(dir);
+    }
+
+    /** Copies a log out of a directory about to be removed, for a failed run to be looked into; never fails. */
+    static void keepLog(Path log, Path keep) {
+        try {
+            if (!Files.isRegularFile(log)) return;
+            Files.createDirectories(keep.getParent());
+            Files.copy(log, keep, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            System.err.println("could not keep " + log + ": " + e);
+        }
     }
 
     private void initdb() {
