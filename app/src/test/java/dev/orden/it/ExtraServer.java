@@ -38,8 +38,7 @@ final class ExtraServer implements AutoCloseable {
     /** The orden-it server this copies (failsafe passes its name and the Liberty install). */
     static final Path WLP_HOME = Path.of(System.getProperty("orden.it.wlpHome", "target/liberty/wlp"));
     static final String IT_SERVER = System.getProperty("orden.it.serverName", "orden-it-9081");
-    private static final Set<String> RUNTIME_STATE = Set.of("logs", "workarea", "tranlog", "dropins", "expanded",
-            "plugins");
+    private static final Set<String> RUNTIME_STATE = Set.of("logs", "workarea", "tranlog", "dropins", "plugins");
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
@@ -47,6 +46,10 @@ final class ExtraServer implements AutoCloseable {
     private final Path dir;
     private final int httpPort;
     private final Thread cleanUpAtExit;
+    /** `server start`, which returns once Liberty has started (not the application): not waited for here. */
+    private Process starting;
+    private Path startOutput;
+    private final long createdAt = System.nanoTime();
 
     private ExtraServer(String name, int httpPort) {
         this.name = name;
@@ -77,7 +80,11 @@ final class ExtraServer implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(server.cleanUpAtExit);
         try {
             server.create(envOverrides);
-            server.serverCommand("start", Duration.ofMinutes(3));
+            server.startOutput = Files.createTempFile("extra-server-start", ".out");
+            server.starting = server.serverProcess("start", server.startOutput);
+        } catch (IOException e) {
+            server.close();
+            throw new UncheckedIOException(e);
         } catch (RuntimeException | Error e) {
             server.close();
             throw e;
@@ -110,8 +117,15 @@ final class ExtraServer implements AutoCloseable {
     void awaitReady() {
         var deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (readiness() == 200) return;
-            if (!alive() && Files.exists(pidFile())) break;
+            if (readiness() == 200) {
+                System.out.printf("ExtraServer %s ready %d s after its creation%n", name,
+                        Duration.ofNanos(System.nanoTime() - createdAt).toSeconds());
+                return;
+            }
+            if (starting != null && !starting.isAlive() && starting.exitValue() > 1) {
+                throw new IllegalStateException("server start " + name + " failed (" + starting.exitValue() + "):\n"
+                        + tail(startOutput, 20) + "\n" + tail(messagesLog(), 40));
+            }
             LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
         }
         throw new IllegalStateException(name + " not ready after " + READY_TIMEOUT + " (readiness " + readiness()
@@ -171,6 +185,8 @@ final class ExtraServer implements AutoCloseable {
     }
 
     private void destroy() {
+        if (starting != null) starting.destroyForcibly();
+        if (startOutput != null) TempPostgres.deleteTree(startOutput);
         if (alive()) {
             try {
                 serverCommand("stop", STOP_TIMEOUT);
@@ -218,27 +234,38 @@ final class ExtraServer implements AutoCloseable {
         }
     }
 
-    /** The configuration and the application, without the source server's logs, caches and deployed test apps. */
+    /**
+     * The configuration and the application, without the source server's logs, caches and deployed test archives.
+     * The application goes in already expanded (apps/orden.war as a directory, which Liberty deploys as it is):
+     * expanding the WAR again would be a large part of the start.
+     */
     private static void copyTree(Path source, Path target) throws IOException {
+        var expanded = source.resolve("apps/expanded/orden.war");
+        boolean useExpanded = Files.isDirectory(expanded.resolve("WEB-INF"));
         try (Stream<Path> paths = Files.walk(source)) {
             for (var path : (Iterable<Path>) paths::iterator) {
                 var relative = source.relativize(path);
+                Path copy;
                 if (relative.toString().isEmpty()) {
-                    Files.createDirectories(target);
+                    copy = target;
+                } else if (useExpanded && path.startsWith(expanded)) {
+                    copy = target.resolve("apps/orden.war").resolve(expanded.relativize(path).toString());
+                } else if (isRuntimeState(relative) || useExpanded && relative.toString().equals("apps/orden.war")) {
                     continue;
+                } else {
+                    copy = target.resolve(relative.toString());
                 }
-                if (isRuntimeState(relative)) continue;
-                var copy = target.resolve(relative.toString());
                 if (Files.isDirectory(path)) Files.createDirectories(copy);
                 else Files.copy(path, copy, StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
     }
 
+    /** Logs, caches, test archives and expanded applications (the orden.war one is copied separately). */
     private static boolean isRuntimeState(Path relative) {
         var first = relative.getName(0).toString();
         if (first.equals("apps")) {
-            return relative.getNameCount() > 1 && RUNTIME_STATE.contains(relative.getName(1).toString());
+            return relative.getNameCount() > 1 && relative.getName(1).toString().equals("expanded");
         }
         return RUNTIME_STATE.contains(first);
     }
@@ -258,10 +285,7 @@ final class ExtraServer implements AutoCloseable {
         try {
             var output = Files.createTempFile("extra-server", ".out");
             try {
-                var builder = new ProcessBuilder(List.of(WLP_HOME.resolve("bin/server").toString(), action, name))
-                        .redirectErrorStream(true).redirectOutput(output.toFile());
-                builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-                var process = builder.start();
+                var process = serverProcess(action, output);
                 if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                     throw new IllegalStateException("server " + action + " " + name + " took over " + timeout);
@@ -269,7 +293,7 @@ final class ExtraServer implements AutoCloseable {
                 // 1: already stopped / already running; anything else is a failure.
                 if (process.exitValue() > 1) {
                     throw new IllegalStateException("server " + action + " " + name + " failed ("
-                            + process.exitValue() + "):\n" + Files.readString(output) + "\n" + tail(messagesLog(), 40));
+                            + process.exitValue() + "):\n" + Files.readString(output));
                 }
             } finally {
                 Files.deleteIfExists(output);
@@ -280,6 +304,13 @@ final class ExtraServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private Process serverProcess(String action, Path output) throws IOException {
+        var builder = new ProcessBuilder(List.of(WLP_HOME.resolve("bin/server").toString(), action, name))
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return builder.start();
     }
 
     static String tail(Path file, int lines) {

@@ -27,13 +27,13 @@ import java.util.function.Predicate;
  */
 final class OrderLoad implements AutoCloseable {
 
-    /** Answers slower than this count as a hang; the request itself gives up later, at twice that. */
+    /** Answers slower than this count as a hang; the request itself gives up later, at three times that. */
     static final Duration HANG = Duration.ofSeconds(5);
     private static final Duration PAUSE = Duration.ofMillis(10);
 
     /** One request: its server, when it started and ended, and its answer (status, problem, order) or error. */
     record Outcome(int client, String server, long startNanos, long endNanos, int status, String contentType,
-                   String problemType, String retryAfter, String id, long number, String error) {
+                   String problemType, String retryAfter, String id, String number, String error) {
 
         boolean acknowledged() {
             return status == 201;
@@ -91,6 +91,23 @@ final class OrderLoad implements AutoCloseable {
         return load;
     }
 
+    /**
+     * Creates a few orders through a freshly started server, one at a time, before the load: its first requests are
+     * slow (class loading, JIT, the tenant's configuration and rules read on first use), which is not the fault under
+     * test. Fails if they do not succeed within two minutes.
+     */
+    static void warmUp(String baseUrl, String username, int orders) {
+        var load = new OrderLoad("warm-up", username, List.of(baseUrl), false);
+        var deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        int created = 0;
+        Outcome last = null;
+        while (created < orders && System.nanoTime() < deadline) {
+            last = load.create(-1, baseUrl, It.unique("warm-up"), Duration.ofMinutes(1));
+            if (last.acknowledged()) created++;
+        }
+        if (created < orders) throw new IllegalStateException(baseUrl + " did not warm up: " + last);
+    }
+
     /** Waits until {@code enough} holds for the outcomes so far; false if {@code timeout} passed first. */
     boolean awaitOutcomes(Predicate<List<Outcome>> enough, Duration timeout) {
         var deadline = System.nanoTime() + timeout.toNanos();
@@ -127,16 +144,16 @@ final class OrderLoad implements AutoCloseable {
     private void run(int client, int firstServer) {
         int server = firstServer;
         for (long n = 1; running; n++) {
-            var outcome = create(client, servers.get(server), tag + "-" + client + "-" + n);
+            var outcome = create(client, servers.get(server), tag + "-" + client + "-" + n, HANG.multipliedBy(3));
             outcomes.add(outcome);
             if (failover && "connect refused".equals(outcome.error())) server = (server + 1) % servers.size();
             LockSupport.parkNanos(PAUSE.toNanos());
         }
     }
 
-    private Outcome create(int client, String baseUrl, String title) {
+    private Outcome create(int client, String baseUrl, String title, Duration timeout) {
         var request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/workorders"))
-                .timeout(HANG.multipliedBy(2))
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
                 .header("Authorization", "Bearer " + Tokens.of(username, It.DEMO_PASSWORD))
@@ -152,12 +169,12 @@ final class OrderLoad implements AutoCloseable {
             var body = json(response.body());
             if (response.statusCode() == 201 && body != null) {
                 return new Outcome(client, baseUrl, start, end, 201, type, null, retryAfter, body.getString("id"),
-                        body.getJsonNumber("number").longValue(), null);
+                        body.getString("number"), null);
             }
             var problem = body != null && type.startsWith("application/problem+json") && body.containsKey("type")
                     ? body.getString("type").replace(Res.PROBLEM_TYPE_BASE, "") : null;
-            return new Outcome(client, baseUrl, start, end, response.statusCode(), type, problem, retryAfter, null, 0,
-                    null);
+            return new Outcome(client, baseUrl, start, end, response.statusCode(), type, problem, retryAfter, null,
+                    null, null);
         } catch (HttpTimeoutException e) {
             return failed(client, baseUrl, start, "timeout");
         } catch (ConnectException e) {
@@ -168,11 +185,13 @@ final class OrderLoad implements AutoCloseable {
             Thread.currentThread().interrupt();
             running = false;
             return failed(client, baseUrl, start, "interrupted");
+        } catch (RuntimeException e) {
+            return failed(client, baseUrl, start, "client error " + e);
         }
     }
 
     private static Outcome failed(int client, String baseUrl, long start, String error) {
-        return new Outcome(client, baseUrl, start, System.nanoTime(), 0, "", null, null, null, 0, error);
+        return new Outcome(client, baseUrl, start, System.nanoTime(), 0, "", null, null, null, null, error);
     }
 
     private static JsonObject json(String body) {
@@ -189,22 +208,22 @@ final class OrderLoad implements AutoCloseable {
      * their CREATED history entry. Read as a superuser, so every tenant's rows.
      */
     static List<String> notDurable(TempPostgres db, List<Outcome> acknowledged) {
-        var found = new java.util.HashMap<String, Long>();
+        var found = new java.util.HashMap<String, String>();
         try (var connection = db.connectAsSuperuser(); var query = connection.prepareStatement(
-                "SELECT w.id::text, w.number FROM work_order w WHERE w.id = ANY (?::uuid[]) AND EXISTS (SELECT 1"
-                        + " FROM work_order_event e WHERE e.tenant_id = w.tenant_id AND e.work_order_id = w.id"
-                        + " AND e.kind = 'CREATED')")) {
+                "SELECT w.id::text, w.number_prefix || '-' || w.number FROM work_order w WHERE w.id = ANY (?::uuid[])"
+                        + " AND EXISTS (SELECT 1 FROM work_order_event e WHERE e.tenant_id = w.tenant_id"
+                        + " AND e.work_order_id = w.id AND e.kind = 'CREATED')")) {
             query.setArray(1, connection.createArrayOf("text",
                     acknowledged.stream().map(Outcome::id).toArray()));
             try (var rows = query.executeQuery()) {
-                while (rows.next()) found.put(rows.getString(1), rows.getLong(2));
+                while (rows.next()) found.put(rows.getString(1), rows.getString(2));
             }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
         return acknowledged.stream()
-                .filter(o -> !Long.valueOf(o.number()).equals(found.get(o.id())))
-                .map(o -> o.id() + " #" + o.number() + " (from " + o.server() + ")")
+                .filter(o -> !o.number().equals(found.get(o.id())))
+                .map(o -> o.id() + " " + o.number() + " (from " + o.server() + ")")
                 .toList();
     }
 

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class DatabaseUnavailable {
 
-    /** connection_exception is SQL state class 08; these are PostgreSQL's shutting-down, starting-up and full states. */
+    /** Class 08 is connection_exception; these are PostgreSQL's shutting-down, starting-up and full states. */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("53300", "57P01", "57P02", "57P03");
     /** Liberty's own: a connection found broken, and no pooled connection free within connectionTimeout. */
     private static final Set<String> POOL_FAILURES = Set.of("StaleConnectionException",
