@@ -40,7 +40,7 @@ final class ExtraServer implements AutoCloseable {
     static final String IT_SERVER = System.getProperty("orden.it.serverName", "orden-it-9081");
     private static final Set<String> RUNTIME_STATE = Set.of("logs", "workarea", "tranlog", "dropins", "plugins");
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(8);
 
     private final String name;
     private final Path dir;
@@ -113,7 +113,7 @@ final class ExtraServer implements AutoCloseable {
         return dir.resolve("logs/messages.log");
     }
 
-    /** Waits (at most five minutes: a loaded machine) for /health/ready; fails with the end of messages.log if not. */
+    /** Waits (at most eight minutes: a loaded machine) for /health/ready; fails with the end of messages.log if not. */
     void awaitReady() {
         var deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {

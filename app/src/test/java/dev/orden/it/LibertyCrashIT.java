@@ -74,11 +74,12 @@ class LibertyCrashIT {
 
         System.out.printf("LibertyCrashIT: %d clients on each of 2 servers, %d requests, %d acknowledged (201)"
                         + " orders (%d by the killed server), %d stored; survivor's answers %s (%d after the kill,"
-                        + " slowest %d ms); killed server's %s; clients on the survivor after the kill: %d;"
-                        + " acknowledged orders missing: %d%n",
+                        + " slowest %d ms, median %d ms); killed server's %s; clients on the survivor after the kill:"
+                        + " %d; acknowledged orders missing: %d%n",
                 CLIENTS_PER_SERVER, outcomes.size(), acked.size(),
                 onVictim.stream().filter(Outcome::acknowledged).count(), stored, OrderLoad.countByKind(onSurvivor),
                 survivorAfterKill.size(), OrderLoad.slowest(survivorAfterKill).toMillis(),
+                OrderLoad.median(survivorAfterKill).toMillis(),
                 OrderLoad.countByKind(onVictim), movedOver, lost.size());
 
         assertEquals(List.of(), lost, "acknowledged orders lost or without their CREATED history");

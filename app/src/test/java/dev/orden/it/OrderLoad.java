@@ -248,6 +248,11 @@ final class OrderLoad implements AutoCloseable {
         return counts;
     }
 
+    static Duration median(List<Outcome> outcomes) {
+        var times = outcomes.stream().map(Outcome::took).sorted().toList();
+        return times.isEmpty() ? Duration.ZERO : times.get(times.size() / 2);
+    }
+
     /** The longest answer of these. */
     static Duration slowest(List<Outcome> outcomes) {
         return outcomes.stream().map(Outcome::took).max(Duration::compareTo).orElse(Duration.ZERO);

@@ -78,11 +78,13 @@ class PostgresCrashIT {
         var stored = OrderLoad.stored(db, tag);
 
         System.out.printf("PostgresCrashIT: %d clients, %d requests, %d acknowledged (201) orders, %d stored;"
-                        + " answers by kind %s; during the outage %s, slowest %d ms; outage (kill to PostgreSQL"
+                        + " answers by kind %s; slowest before the kill %d ms; during the outage %s, slowest %d ms,"
+                        + " median %d ms; outage (kill to PostgreSQL"
                         + " accepting again) %d ms, of which restart and crash recovery %d ms; first 201 %d ms after"
                         + " PostgreSQL was back; readiness during the outage %d; acknowledged orders missing: %d%n",
                 CLIENTS, outcomes.size(), acked.size(), stored, OrderLoad.countByKind(outcomes),
-                OrderLoad.countByKind(outage), OrderLoad.slowest(outage).toMillis(), ms(upAt - killedAt),
+                OrderLoad.slowest(before).toMillis(), OrderLoad.countByKind(outage),
+                OrderLoad.slowest(outage).toMillis(), OrderLoad.median(outage).toMillis(), ms(upAt - killedAt),
                 ms(upAt - restartedAt), ms(recoveredAt - upAt), readyDuringOutage, lost.size());
 
         assertEquals(List.of(), lost, "acknowledged orders lost or without their CREATED history");
