@@ -7,6 +7,7 @@ import { fieldView, readValue } from '../requester/field-controls.js';
 import { clockLine, clocks } from './sla.js';
 import { learnStates, stateBadge, stateName } from './states.js';
 import './messages.js';
+import '../attachments.js';
 
 const PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
 /** Field types drawn and read by the requester's form controls rather than this page's own. */
@@ -177,6 +178,7 @@ class OrdenStaffOrder extends LivePage {
     }
     const order = this.order;
     document.title = `${order.number} · Orden`;
+    const files = this.querySelector('orden-attachments'); // kept across redraws: uploads in progress go on
     this.innerHTML = html`
       <p class="crumbs"><a href="/portal/queue" data-link>← ${t('staff.back')}</a></p>
       <article class="order-page staff-order" data-order="${order.number}" data-version="${order.version}">
@@ -195,11 +197,13 @@ class OrdenStaffOrder extends LivePage {
         ${this.slaSection()}
         ${this.transitionsSection()}
         ${this.editSection()}
+        <orden-attachments order="${order.id}" class="staff-box"></orden-attachments>
         ${this.assignSection()}
         ${this.transferSection()}
         ${this.commentsSection()}
         ${this.historySection()}
       </article>`.toString();
+    if (files?.getAttribute('order') === order.id) this.querySelector('orden-attachments').replaceWith(files);
     this.wire();
   }
 
