@@ -1,6 +1,6 @@
 import { api, ApiError } from '../../api.js';
 import { html } from '../../html.js';
-import { formatDateTime, t } from '../../i18n.js';
+import { formatDateTime, localName, t } from '../../i18n.js';
 import { hasRole, session } from '../../session.js';
 import { errorView, LivePage, notFoundView } from '../common.js';
 import { fieldView, readValue } from '../requester/field-controls.js';
@@ -47,7 +47,7 @@ class OrdenStaffOrder extends LivePage {
         api(this.path('/transitions')), api(this.path('/history')), api(this.path('/rule-traces')).catch(() => []),
         api(this.path('/comments'))]);
       if (request !== this.request) return;
-      learnStates([order], transitions);
+      learnStates([order], transitions, history);
       Object.assign(this, { order, transitions, history, traces, comments, state: 'ready', dirty: false });
       await this.loadOnce(order);
     } catch (error) {
@@ -189,8 +189,8 @@ class OrdenStaffOrder extends LivePage {
         <dl class="facts">
           ${fact(t('order.priority'), t(`priority.${order.priority}`))}
           ${fact(t('order.assignee'), order.assignee?.name ?? t('order.unassigned'))}
-          ${fact(t('staff.team'), order.team ?? '—')}
-          ${fact(t('staff.area'), order.area ?? '—')}
+          ${fact(t('staff.team'), localName(order.teamName, order.team ?? '—'))}
+          ${fact(t('staff.area'), localName(order.areaName, order.area ?? '—'))}
           ${fact(t('staff.requester'), order.requester?.name ?? '—')}
           ${fact(t('order.created'), when(order.createdAt))}
         </dl>
