@@ -278,12 +278,6 @@ public class WorkOrderService {
         return order;
     }
 
-    List<WorkOrderEvent> history(String reference) {
-        var user = context.user();
-        var order = visible(reference, user);
-        return repository.history(order.id(), WorkOrderPolicy.seesInternal(user));
-    }
-
     /** The history as the API shows it: states named as the order's workflow names them. */
     List<WorkOrderViews.EventView> historyViews(String reference) {
         var user = context.user();

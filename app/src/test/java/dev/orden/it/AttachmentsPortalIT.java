@@ -118,6 +118,7 @@ class AttachmentsPortalIT {
                     + "URL.createObjectURL = blob => { window.saved = blob.size + ' ' + blob.type; return make(blob); };");
             js.executeScript("arguments[0].click()", file.findElement(By.cssSelector("a[data-download]")));
             new WebDriverWait(browser, WAIT).until(b -> "5000 image/png".equals(js.executeScript("return window.saved")));
+            js.executeScript("document.querySelector('orden-attachments').scrollIntoView()");
             screenshot(browser, "staff-order-attachments");
         } finally {
             browser.quit();
