@@ -141,6 +141,11 @@ export function t(key, params = {}) {
 }
 
 /** A state of the tenant's workflow: the default workflow's names, else its key made readable. */
+/** A name the API gives per language (`{es, en}`) in the user's language; `fallback` when it gave none. */
+export function localName(names, fallback) {
+  return names?.[current] ?? names?.en ?? fallback;
+}
+
 export function statusName(key) {
   if (!key) return '';
   return MESSAGES[current][`status.${key}`] ?? humanize(key);

@@ -206,7 +206,7 @@ public class WorkOrderResource {
     @Path("{ref}/history")
     @Operation(summary = "Every change to the work order: who, when, what from and to")
     public List<EventView> history(@PathParam("ref") String reference) {
-        return service.history(reference).stream().map(EventView::of).toList();
+        return service.historyViews(reference);
     }
 
     @GET

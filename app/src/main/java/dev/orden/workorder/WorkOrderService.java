@@ -1,5 +1,6 @@
 package dev.orden.workorder;
 
+import dev.orden.config.ActiveConfiguration;
 import dev.orden.config.workflow.Trigger;
 import dev.orden.config.workflow.Workflow;
 import dev.orden.identity.CurrentUser;
@@ -45,6 +46,9 @@ public class WorkOrderService {
 
     @Inject
     WorkOrderLifecycle lifecycle;
+
+    @Inject
+    ActiveConfiguration activeConfiguration;
 
     @Inject
     WorkOrderEditing editing;
@@ -194,7 +198,7 @@ public class WorkOrderService {
 
     /** The order as the caller sees it: its moves, retired fields and SLA clocks. */
     WorkOrderViews.WorkOrderView view(WorkOrder order) {
-        return view(order, clocks.of(order.id()).orElse(null), attachments.counts(List.of(order.id())));
+        return view(order, clocks.of(order.id()).orElse(null), attachments.counts(List.of(order.id())), bundle());
     }
 
     /** A page of orders as the caller sees them, their SLA clocks read at once. */
@@ -202,14 +206,21 @@ public class WorkOrderService {
         var ids = orders.stream().map(WorkOrder::id).toList();
         var slas = clocks.of(ids);
         var files = attachments.counts(ids);
-        return orders.stream().map(order -> view(order, slas.get(order.id()), files)).toList();
+        var bundle = bundle();
+        return orders.stream().map(order -> view(order, slas.get(order.id()), files, bundle)).toList();
     }
 
-    private WorkOrderViews.WorkOrderView view(WorkOrder order, JsonObject sla, java.util.Map<UUID, Long> files) {
+    /** The active configuration, for the names of areas and teams; none for a tenant never given one. */
+    private JsonObject bundle() {
+        return activeConfiguration.current().map(active -> active.bundle()).orElse(null);
+    }
+
+    private WorkOrderViews.WorkOrderView view(WorkOrder order, JsonObject sla, java.util.Map<UUID, Long> files,
+                                              JsonObject bundle) {
         var statusName = lifecycle.workflowOf(order).state(order.status()).map(state -> state.name().byLanguage())
                 .orElse(null);
         return WorkOrderViews.WorkOrderView.of(order, statusName, transitions(order), retiredFields(order), sla,
-                seriesLinks.of(order.id()).orElse(null), files.getOrDefault(order.id(), 0L));
+                seriesLinks.of(order.id()).orElse(null), files.getOrDefault(order.id(), 0L), bundle);
     }
 
     /** The keys of the order's custom values that its type no longer offers. */
@@ -275,10 +286,15 @@ public class WorkOrderService {
         return order;
     }
 
-    List<WorkOrderEvent> history(String reference) {
+    /** The history as the API shows it: states named as the order's workflow names them. */
+    List<WorkOrderViews.EventView> historyViews(String reference) {
         var user = context.user();
         var order = visible(reference, user);
-        return repository.history(order.id(), WorkOrderPolicy.seesInternal(user));
+        var workflow = lifecycle.workflowOf(order);
+        return repository.history(order.id(), WorkOrderPolicy.seesInternal(user)).stream()
+                .map(e -> WorkOrderViews.EventView.of(e,
+                        key -> workflow.state(key).map(state -> state.name().byLanguage()).orElse(null)))
+                .toList();
     }
 
     /** What the tenant's flow rules did to the order, every evaluation; staff only (rules are internal). */

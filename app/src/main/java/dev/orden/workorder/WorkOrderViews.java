@@ -28,14 +28,15 @@ public final class WorkOrderViews {
                          JsonObject customFields, List<String> retiredFields, Instant createdAt, String createdBy, Instant updatedAt,
                          PersonView completedBy, Instant completedAt, int version, Integer configVersion,
                          JsonObject sla, JsonObject series, long attachments, Instant scheduledStart,
-                         Instant scheduledEnd) {
+                         Instant scheduledEnd, Map<String, String> areaName, Map<String, String> teamName) {
 
         /**
          * The order with its state's name per language (its workflow's), the moves the caller may make from where it is, and the keys of its custom values that
          * its type no longer offers (kept, shown as retired).
          */
         static WorkOrderView of(WorkOrder w, Map<String, String> statusName, List<WorkOrderLifecycle.Move> moves,
-                                List<String> retiredFields, JsonObject sla, JsonObject series, long attachments) {
+                                List<String> retiredFields, JsonObject sla, JsonObject series, long attachments,
+                                JsonObject bundle) {
             return new WorkOrderView(w.id().toString(), w.displayNumber(), w.number(), w.title(), w.description(),
                     w.type(), w.priority(), w.status(), statusName, w.statusCategory().key(),
                     moves.stream().map(move -> move.target().key()).toList(), w.area(),
@@ -44,7 +45,8 @@ public final class WorkOrderViews {
                     Json.createReader(new StringReader(w.customFields())).readObject(), retiredFields, w.createdAt(),
                     w.createdBy(), w.updatedAt(), PersonView.of(w.completedBy(), w.completedByName()),
                     w.completedAt(), w.version(), w.configVersion(), sla, series, attachments,
-                    w.visit() == null ? null : w.visit().start(), w.visit() == null ? null : w.visit().end());
+                    w.visit() == null ? null : w.visit().start(), w.visit() == null ? null : w.visit().end(),
+                    PlaceNames.area(bundle, w.area()), PlaceNames.team(bundle, w.team()));
         }
     }
 
@@ -70,11 +72,16 @@ public final class WorkOrderViews {
         }
     }
 
+    /** A change; a state's {@code fromName}/{@code toName} are its workflow's names per language (status changes). */
     public record EventView(String id, Instant at, PersonView actor, EventKind kind, String field, String from, String to,
-                     String comment, Visibility visibility, Integer configVersion) {
-        static EventView of(WorkOrderEvent e) {
+                     String comment, Visibility visibility, Integer configVersion, Map<String, String> fromName,
+                     Map<String, String> toName) {
+        static EventView of(WorkOrderEvent e, java.util.function.Function<String, Map<String, String>> stateNames) {
+            var status = "status".equals(e.field());
             return new EventView(e.id().toString(), e.occurredAt(), PersonView.of(e.actorId(), e.actorName()),
-                    e.kind(), e.field(), e.oldValue(), e.newValue(), e.comment(), e.visibility(), e.configVersion());
+                    e.kind(), e.field(), e.oldValue(), e.newValue(), e.comment(), e.visibility(), e.configVersion(),
+                    status && e.oldValue() != null ? stateNames.apply(e.oldValue()) : null,
+                    status && e.newValue() != null ? stateNames.apply(e.newValue()) : null);
         }
     }
 

@@ -133,7 +133,7 @@ class OrdenAttachments extends HTMLElement {
       <li class="file" data-file="${file.name}">
         <a href="${file.href}" data-download="${file.id}" download="${file.name}"
           aria-label="${t('files.download', { name: file.name, size: size(file.size) })}">${file.name}</a>
-        <span class="muted">${size(file.size)} · ${t('files.by', {
+        <span class="muted">${size(file.size)} · <span data-type>${file.contentType}</span> · ${t('files.by', {
           name: file.uploadedBy?.name ?? '', at: formatDateTime(file.createdAt) })}</span>
         ${removable ? html`<button type="button" class="button-quiet" data-remove="${file.id}"
           aria-label="${t('files.remove', { name: file.name })}">✕</button>` : ''}

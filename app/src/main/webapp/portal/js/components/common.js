@@ -1,5 +1,5 @@
 import { html } from '../html.js';
-import { statusName, t } from '../i18n.js';
+import { localName, statusName, t } from '../i18n.js';
 
 /**
  * A page of the portal: drawn at once and then loaded, drawn again when the language changes, and told of each live
@@ -24,7 +24,7 @@ export class LivePage extends HTMLElement {
 /** An order's status, coloured by its category (new, open, pending, resolved, closed). */
 export function statusBadge(order) {
   return html`<span class="status cat-${order.statusCategory}" data-status="${order.status}"
-    title="${t(`category.${order.statusCategory}`)}">${statusName(order.status)}</span>`;
+    title="${t(`category.${order.statusCategory}`)}">${localName(order.statusName, statusName(order.status))}</span>`;
 }
 
 export function notFoundView(text) {

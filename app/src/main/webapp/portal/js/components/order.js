@@ -1,6 +1,6 @@
 import { api, ApiError } from '../api.js';
 import { html } from '../html.js';
-import { formatDateTime, statusName, t } from '../i18n.js';
+import { formatDateTime, localName, statusName, t } from '../i18n.js';
 import { errorView, LivePage, notFoundView, statusBadge } from './common.js';
 import { showOrderExtras } from './requester/order-extras.js';
 import './attachments.js';
@@ -27,7 +27,7 @@ class OrdenOrder extends LivePage {
       this.history = history;
       this.state = 'ready';
       if (before && before !== order.status) {
-        this.announcement = t('order.updatedLive', { status: statusName(order.status) });
+        this.announcement = t('order.updatedLive', { status: localName(order.statusName, statusName(order.status)) });
       }
     } catch (error) {
       if (request !== this.request) return;
@@ -70,7 +70,7 @@ class OrdenOrder extends LivePage {
         </header>
         <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
         <dl class="facts">
-          ${fact(t('order.status'), statusName(order.status))}
+          ${fact(t('order.status'), localName(order.statusName, statusName(order.status)))}
           ${fact(t('order.priority'), t(`priority.${order.priority}`))}
           ${fact(t('order.assignee'), order.assignee?.name ?? t('order.unassigned'))}
           ${fact(t('order.created'), dateTime(order.createdAt))}
@@ -111,8 +111,8 @@ function describe(entry) {
   const params = {
     actor: entry.actor?.name ?? t('system'),
     field: entry.field ?? '',
-    from: entry.field === 'status' ? statusName(entry.from) : entry.from ?? '—',
-    to: entry.field === 'status' ? statusName(entry.to) : entry.to ?? '—',
+    from: entry.field === 'status' ? localName(entry.fromName, statusName(entry.from)) : entry.from ?? '—',
+    to: entry.field === 'status' ? localName(entry.toName, statusName(entry.to)) : entry.to ?? '—',
   };
   switch (entry.kind) {
     case 'CREATED': case 'STATUS_CHANGED': case 'COMMENTED': case 'UPDATED': case 'TRANSFERRED': case 'SLA_BREACHED':

@@ -80,6 +80,56 @@ class AgentPortalIT {
         }
     }
 
+    /**
+     * Names from the tenant's configuration, not keys: the area and team on the staff page and the queue card, and
+     * the complaint workflow's states ("Abierta", "En estudio": no built-in name) in the staff's history, which
+     * the page has not otherwise seen, and on the requester's page and its timeline.
+     */
+    @Test
+    void areasTeamsAndStatesByTheirConfiguredNames() {
+        var requester = Api.as(It.ACME_REQUESTER);
+        var number = create(requester, order("Llegaron tarde " + It.unique("names")).add("type", "complaint")
+                .add("area", "madrid_centro").add("customFields", Json.createObjectBuilder()
+                        .add("complaintReason", "delay"))).getString("number");
+        WorkOrders.move(Api.as(It.ACME_DISPATCHER), number, "INVESTIGATING");
+        var agent = chromium("es-ES", false);
+        var customer = chromium("es-ES", true);
+        try {
+            openQueue(agent, It.ACME_AGENT);
+            click(agent, By.id("tab-all"));
+            var row = By.cssSelector("[data-queue-list='all'] .queue-row[data-number='" + number + "'] .queue-meta");
+            var card = new WebDriverWait(agent, WAIT).ignoring(StaleElementReferenceException.class).until(b -> {
+                var text = b.findElement(row).getAttribute("textContent");
+                return text.contains("Madrid Centro") ? text : null;
+            });
+            // The team is the assignment's (it may change with the tenant's rules): named as the configuration does.
+            var seen = WorkOrders.get(Api.as(It.ACME_AGENT), number);
+            var team = seen.getJsonObject("teamName").getString("es");
+            assertTrue(!team.equals(seen.getString("team")) && card.contains("Equipo: " + team), card);
+            click(agent, By.cssSelector(".queue-row[data-number='" + number + "'] a"));
+            await(agent, By.cssSelector(".staff-order[data-order='" + number + "']"));
+            var facts = agent.findElement(By.className("facts")).getText();
+            assertTrue(facts.contains(team) && facts.contains("Madrid Centro")
+                    && !facts.contains("madrid_centro"), facts);
+            var history = agent.findElement(By.cssSelector("[data-history]")).getText();
+            assertTrue(history.contains("Abierta") && history.contains("En estudio") && !history.contains("Open"),
+                    history);
+
+            customer.get(It.BASE_URL + "/portal/workorders/" + number);
+            await(customer, By.id("username")).sendKeys(It.ACME_REQUESTER);
+            customer.findElement(By.id("kc-login")).click();
+            await(customer, By.id("password")).sendKeys(It.DEMO_PASSWORD);
+            customer.findElement(By.id("kc-login")).click();
+            var badge = await(customer, By.cssSelector(".order-page[data-order='" + number + "'] .order-head .status"));
+            assertEquals("En estudio", badge.getText());
+            var timeline = customer.findElement(By.className("timeline")).getText();
+            assertTrue(timeline.contains("Abierta") && timeline.contains("En estudio"), timeline);
+        } finally {
+            agent.quit();
+            customer.quit();
+        }
+    }
+
     private static void dispatcherAssignsItToTheAgent(WebDriver dispatcher, String number) {
         click(dispatcher, By.cssSelector(".queue-row[data-number='" + number + "'] a"));
         await(dispatcher, By.cssSelector(".staff-order[data-order='" + number + "']"));
@@ -148,15 +198,16 @@ class AgentPortalIT {
         agent.findElement(By.id("transfer-team")).sendKeys("bcn_repair");
         agent.findElement(By.id("transfer-reason")).sendKeys("El cliente está en Barcelona");
         click(agent, By.cssSelector("[data-transfer] button[type=submit]"));
+        // The team is named as the configuration names it, in the agent's language.
         new WebDriverWait(agent, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.className("facts"), "bcn_repair"));
+                By.className("facts"), "Reparación Barcelona"));
         assertTrue(agent.findElement(By.cssSelector("[data-history]")).getText().contains("El cliente está en Barcelona"));
     }
 
     private static void staleEditIsAConflict(WebDriver dispatcher, String number) {
         await(dispatcher, By.cssSelector(".staff-order[data-order='" + number + "']"));
         new WebDriverWait(dispatcher, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.className("facts"), "bcn_repair"));
+                By.className("facts"), "Barcelona repair"));
         var title = dispatcher.findElement(By.id("edit-title"));
         title.clear();
         title.sendKeys("La secadora hace mucho ruido");

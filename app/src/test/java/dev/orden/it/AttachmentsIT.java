@@ -289,7 +289,7 @@ class AttachmentsIT {
     }
 
     /** A small PNG to the order, with this query string. */
-    private static Res uploadTo(Api api, String order, String query, String name) {
+    static Res uploadTo(Api api, String order, String query, String name) {
         return send(api, "/workorders/" + order + "/attachments" + query + (query.isEmpty() ? "?" : "&")
                 + "filename=" + WorkOrders.enc(name), "image/png", Map.of(),
                 HttpRequest.BodyPublishers.ofInputStream(() -> png(name.hashCode(), 5000)));

@@ -91,6 +91,42 @@ class AttachmentsPortalIT {
         }
     }
 
+    /** Staff see every file of the order, an internal comment's too, and download one with their token. */
+    @Test
+    void anAgentSeesTheOrdersFilesOnTheStaffPageAndDownloadsOne() {
+        var requester = Api.as(It.ACME_REQUESTER);
+        var agent = Api.as(It.ACME_AGENT);
+        var number = create(requester, order("El grifo gotea").add("type", "general")).getString("number");
+        AttachmentsIT.uploadTo(requester, number, "", "grifo.png").expect(201);
+        var note = WorkOrders.comment(agent, number, "foto del contador", "INTERNAL").expect(201).json().getString("id");
+        AttachmentsIT.uploadTo(agent, number, "?comment=" + note, "contador.png").expect(201);
+        var uploader = agent.get("/workorders/" + number + "/attachments").expect(200).objects().stream()
+                .filter(f -> f.getString("name").equals("grifo.png")).findFirst().orElseThrow()
+                .getJsonObject("uploadedBy").getString("name");
+        var browser = chromium(false);
+        try {
+            browser.get(It.BASE_URL + "/portal/workorders/" + number);
+            await(browser, By.id("username")).sendKeys(It.ACME_AGENT);
+            browser.findElement(By.id("kc-login")).click();
+            await(browser, By.id("password")).sendKeys(It.DEMO_PASSWORD);
+            browser.findElement(By.id("kc-login")).click();
+            await(browser, By.cssSelector(".staff-order[data-order='" + number + "'] .file[data-file='contador.png']"));
+            var file = await(browser, By.cssSelector(".staff-order .attachments .file[data-file='grifo.png']"));
+            assertTrue(file.getText().contains("4.9 KB") && file.getText().contains("image/png")
+                    && file.getText().contains(uploader), file.getText());
+
+            var js = (ChromeDriver) browser;
+            js.executeScript("window.saved = null; const make = URL.createObjectURL;"
+                    + "URL.createObjectURL = blob => { window.saved = blob.size + ' ' + blob.type; return make(blob); };");
+            js.executeScript("arguments[0].click()", file.findElement(By.cssSelector("a[data-download]")));
+            new WebDriverWait(browser, WAIT).until(b -> "5000 image/png".equals(js.executeScript("return window.saved")));
+            js.executeScript("document.querySelector('orden-attachments').scrollIntoView()");
+            screenshot(browser, "staff-order-attachments");
+        } finally {
+            browser.quit();
+        }
+    }
+
     @Test
     void aRequesterMeetsARequiredAttachmentFieldByPickingFilesInTheNewOrderForm() throws IOException {
         var admin = Api.as(It.ACME_ADMIN);

@@ -1,6 +1,6 @@
 import { api, ApiError } from '../../api.js';
 import { html } from '../../html.js';
-import { formatRelative, t } from '../../i18n.js';
+import { formatRelative, localName, t } from '../../i18n.js';
 import { errorView, LivePage } from '../common.js';
 import { clockLine, worstClock } from './sla.js';
 import { learnStates, stateBadge, stateName } from './states.js';
@@ -360,8 +360,8 @@ function row(order) {
         ${stateBadge(order)}
         <span class="priority priority-${order.priority}">${t(`priority.${order.priority}`)}</span>
         ${order.assignee ? html`<span>${t('queue.assignee')}: ${order.assignee.name}</span>` : ''}
-        ${order.team ? html`<span>${t('queue.team')}: ${order.team}</span>` : ''}
-        ${order.area ? html`<span>${t('queue.area')}: ${order.area}</span>` : ''}
+        ${order.team ? html`<span>${t('queue.team')}: ${localName(order.teamName, order.team)}</span>` : ''}
+        ${order.area ? html`<span>${t('queue.area')}: ${localName(order.areaName, order.area)}</span>` : ''}
       </span>
       ${clock ? html`<span class="queue-sla">${clockLine(clock)}</span>` : ''}
       <span class="order-updated muted"><time datetime="${order.updatedAt}">

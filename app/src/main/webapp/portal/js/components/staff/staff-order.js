@@ -1,12 +1,13 @@
 import { api, ApiError } from '../../api.js';
 import { html } from '../../html.js';
-import { formatDateTime, t } from '../../i18n.js';
+import { formatDateTime, localName, t } from '../../i18n.js';
 import { hasRole, session } from '../../session.js';
 import { errorView, LivePage, notFoundView } from '../common.js';
 import { fieldView, readValue } from '../requester/field-controls.js';
 import { clockLine, clocks } from './sla.js';
 import { learnStates, stateBadge, stateName } from './states.js';
 import './messages.js';
+import '../attachments.js';
 
 const PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
 /** Field types drawn and read by the requester's form controls rather than this page's own. */
@@ -46,7 +47,7 @@ class OrdenStaffOrder extends LivePage {
         api(this.path('/transitions')), api(this.path('/history')), api(this.path('/rule-traces')).catch(() => []),
         api(this.path('/comments'))]);
       if (request !== this.request) return;
-      learnStates([order], transitions);
+      learnStates([order], transitions, history);
       Object.assign(this, { order, transitions, history, traces, comments, state: 'ready', dirty: false });
       await this.loadOnce(order);
     } catch (error) {
@@ -177,6 +178,7 @@ class OrdenStaffOrder extends LivePage {
     }
     const order = this.order;
     document.title = `${order.number} · Orden`;
+    const files = this.querySelector('orden-attachments'); // kept across redraws: uploads in progress go on
     this.innerHTML = html`
       <p class="crumbs"><a href="/portal/queue" data-link>← ${t('staff.back')}</a></p>
       <article class="order-page staff-order" data-order="${order.number}" data-version="${order.version}">
@@ -187,19 +189,21 @@ class OrdenStaffOrder extends LivePage {
         <dl class="facts">
           ${fact(t('order.priority'), t(`priority.${order.priority}`))}
           ${fact(t('order.assignee'), order.assignee?.name ?? t('order.unassigned'))}
-          ${fact(t('staff.team'), order.team ?? '—')}
-          ${fact(t('staff.area'), order.area ?? '—')}
+          ${fact(t('staff.team'), localName(order.teamName, order.team ?? '—'))}
+          ${fact(t('staff.area'), localName(order.areaName, order.area ?? '—'))}
           ${fact(t('staff.requester'), order.requester?.name ?? '—')}
           ${fact(t('order.created'), when(order.createdAt))}
         </dl>
         ${this.slaSection()}
         ${this.transitionsSection()}
         ${this.editSection()}
+        <orden-attachments order="${order.id}" class="staff-box"></orden-attachments>
         ${this.assignSection()}
         ${this.transferSection()}
         ${this.commentsSection()}
         ${this.historySection()}
       </article>`.toString();
+    if (files?.getAttribute('order') === order.id) this.querySelector('orden-attachments').replaceWith(files);
     this.wire();
   }
 

@@ -2,10 +2,14 @@ import { html } from '../../html.js';
 import { lang, statusName, t } from '../../i18n.js';
 
 // The workflows' state names as the API gives them (an order's `statusName`, a transition's `name`), remembered by
-// key so that history entries and filters name a state the same way; the built-in names only when the API gave none.
+// key so that history entries and filters name a state the same way (a history entry's `fromName`/`toName` too); the built-in names only when the API gave none.
 const NAMES = new Map();
 
-export function learnStates(orders = [], transitions = []) {
+export function learnStates(orders = [], transitions = [], history = []) {
+  history.forEach(entry => {
+    if (entry?.fromName) NAMES.set(entry.from, entry.fromName);
+    if (entry?.toName) NAMES.set(entry.to, entry.toName);
+  });
   orders.forEach(order => { if (order?.statusName) NAMES.set(order.status, order.statusName); });
   transitions.forEach(move => { if (move?.name) NAMES.set(move.to, move.name); });
 }
