@@ -272,11 +272,17 @@ class AgentPortalIT {
         await(dispatcher, By.cssSelector("[data-queue-list='unassigned']"));
         new Select(await(dispatcher, By.id("view-pick"))).selectByVisibleText(name);
         await(dispatcher, By.cssSelector("[data-queue-list='all'] .queue-row[data-number='" + number + "']"));
-        assertEquals("true", dispatcher.findElement(By.id("tab-all")).getAttribute("aria-selected"));
-        assertEquals(marker, dispatcher.findElement(By.id("f-q")).getAttribute("value"));
-        assertEquals("HIGH", new Select(dispatcher.findElement(By.id("f-priority"))).getFirstSelectedOption()
-                .getAttribute("value"));
+        // Read through live redraws, which replace these elements.
+        assertEquals("true", readWhenSettled(dispatcher, b -> b.findElement(By.id("tab-all")).getAttribute("aria-selected")));
+        assertEquals(marker, readWhenSettled(dispatcher, b -> b.findElement(By.id("f-q")).getAttribute("value")));
+        assertEquals("HIGH", readWhenSettled(dispatcher, b -> new Select(b.findElement(By.id("f-priority")))
+                .getFirstSelectedOption().getAttribute("value")));
         assertTrue(dispatcher.getCurrentUrl().contains("queue=all"), dispatcher.getCurrentUrl());
+    }
+
+    /** What {@code read} finds, read again if a live redraw replaced the element in between. */
+    private static String readWhenSettled(WebDriver browser, java.util.function.Function<WebDriver, String> read) {
+        return new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(read::apply);
     }
 
     /** Clicks what the locator finds, again if a live redraw replaced it in between. */
