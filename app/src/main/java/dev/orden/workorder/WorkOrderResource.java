@@ -52,6 +52,8 @@ import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -107,10 +109,10 @@ public class WorkOrderResource {
             + "on number, money, date and datetime fields; cf.<key>.empty=true|false), sorting (number, createdAt, "
             + "updatedAt or cf.<key> typed by the field, '-' for descending, no value last) and cursor pagination; "
             + "scheduledFrom/scheduledTo (days of the tenant's zone, inclusive, or date-times): planned visits in the range")
-    @Parameter(name = "scheduledFrom", in = ParameterIn.QUERY, description = "planned visits ending after this day "
-            + "(of the tenant's zone) or date-time with offset")
-    @Parameter(name = "scheduledTo", in = ParameterIn.QUERY, description = "planned visits starting before the end of "
-            + "this day (inclusive) or before this date-time")
+    @Parameter(name = "scheduledFrom", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING),
+            description = "planned visits ending after this day (of the tenant's zone) or date-time with offset")
+    @Parameter(name = "scheduledTo", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING),
+            description = "planned visits starting before the end of this day (inclusive) or before this date-time")
     public PageView list(@QueryParam("status") List<String> status, @QueryParam("category") List<String> category,
                          @QueryParam("assignee") String assignee,
                          @QueryParam("team") String team, @QueryParam("type") String type,
