@@ -190,18 +190,21 @@ class AgentPortalIT {
         assertFalse(requester.get(ref + "/history").expect(200).body().contains(marker));
         assertTrue(Api.as(It.ACME_DISPATCHER).get(ref + "/comments").expect(200).body().contains(marker));
 
-        // A transfer needs a reason: the form says so on the field, then it goes through.
-        agent.findElement(By.id("transfer-team")).sendKeys("bcn_repair");
+        // A transfer needs a reason: the form says so on the field, then it goes through. Teams and areas are
+        // picked by their names in the agent's language.
+        new Select(agent.findElement(By.id("transfer-team"))).selectByVisibleText("Reparación Barcelona");
+        new Select(agent.findElement(By.id("transfer-area"))).selectByVisibleText("Barcelona");
         click(agent, By.cssSelector("[data-transfer] button[type=submit]"));
         await(agent, By.cssSelector("#transfer-reason[aria-invalid='true']"));
-        agent.findElement(By.id("transfer-team")).clear();
-        agent.findElement(By.id("transfer-team")).sendKeys("bcn_repair");
+        assertEquals("bcn_repair", new Select(agent.findElement(By.id("transfer-team")))
+                .getFirstSelectedOption().getAttribute("value"), "the pick is kept across the redraw");
         agent.findElement(By.id("transfer-reason")).sendKeys("El cliente está en Barcelona");
         click(agent, By.cssSelector("[data-transfer] button[type=submit]"));
         // The team is named as the configuration names it, in the agent's language.
         new WebDriverWait(agent, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.className("facts"), "Reparación Barcelona"));
         assertTrue(agent.findElement(By.cssSelector("[data-history]")).getText().contains("El cliente está en Barcelona"));
+        assertEquals("barcelona", WorkOrders.get(Api.as(It.ACME_ADMIN), number).getString("area"));
     }
 
     private static void staleEditIsAConflict(WebDriver dispatcher, String number) {

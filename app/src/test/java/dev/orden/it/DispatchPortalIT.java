@@ -75,6 +75,8 @@ class DispatchPortalIT {
             signIn(browser, It.ACME_DISPATCHER);
             browser.findElement(By.cssSelector("#nav a[href='/portal/dispatch']")).click();
             var card = await(browser, By.cssSelector(".dispatch-area[data-area='madrid_norte'] [data-order='" + id + "']"));
+            assertEquals("Madrid North", browser.findElement(By.cssSelector(".dispatch-area[data-area='madrid_norte'] h3"))
+                    .getText(), "the area by its configured name");
 
             var today = LocalDate.now(BROWSER_ZONE);
             card.findElement(By.cssSelector("details[data-details] summary")).click();

@@ -1,6 +1,6 @@
 import { api } from '../../api.js';
 import { html } from '../../html.js';
-import { formatDateTime, lang, t } from '../../i18n.js';
+import { formatDateTime, lang, localName, t } from '../../i18n.js';
 import { errorView, LivePage, statusBadge } from '../common.js';
 import { dayStart, instant, isoDay, localInput, timeOfDay } from './time.js';
 import './messages.js';
@@ -36,6 +36,7 @@ class OrdenDispatchBoard extends LivePage {
           + `&scheduledTo=${encodeURIComponent(new Date(from.getTime() + DAY_MS).toISOString())}`
           + `&${OPEN}&category=resolved&limit=200`),
       ]);
+      this.areaNames ??= new Map((await api('/directory').catch(() => ({ areas: [] }))).areas.map(a => [a.key, a.name]));
       if (request !== this.request) return;
       const load = new Map(summary.workload.agents.map(agent => [agent.id, agent]));
       const byId = new Map();
@@ -121,7 +122,7 @@ class OrdenDispatchBoard extends LivePage {
           ${this.data.unassigned.length === 0 ? html`<p class="empty">${t('dispatch.unassignedEmpty')}</p>` : ''}
           ${this.areas().map(([area, orders]) => html`
             <section class="dispatch-area" data-area="${area ?? ''}">
-              <h3>${area ?? t('dispatch.noArea')}</h3>
+              <h3>${area === null ? t('dispatch.noArea') : this.areaName(area)}</h3>
               <ul class="dispatch-orders">${orders.map(order => this.card(order))}</ul>
             </section>`)}
         </section>
@@ -135,6 +136,11 @@ class OrdenDispatchBoard extends LivePage {
     this.wire();
   }
 
+  /** The area's name in the user's language (from the tenant's directory), its key without one. */
+  areaName(key) {
+    return localName(this.areaNames?.get(key), key);
+  }
+
   /** The unassigned orders by area, areas by name, orders without one last. */
   areas() {
     const groups = new Map();
@@ -143,7 +149,8 @@ class OrdenDispatchBoard extends LivePage {
       if (!groups.has(key)) groups.set(key, []);
       groups.get(key).push(order);
     });
-    return [...groups.entries()].sort(([a], [b]) => (a === null) - (b === null) || String(a).localeCompare(b));
+    return [...groups.entries()].sort(([a], [b]) => (a === null) - (b === null)
+      || this.areaName(a).localeCompare(this.areaName(b)));
   }
 
   card(order) {

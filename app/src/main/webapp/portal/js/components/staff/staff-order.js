@@ -26,6 +26,7 @@ class OrdenStaffOrder extends LivePage {
     this.reference = this.getAttribute('ref');
     this.state = 'loading';
     this.members = [];
+    this.directory = null;
     this.form = null;
     this.messages = {};
     this.errors = {};
@@ -58,11 +59,15 @@ class OrdenStaffOrder extends LivePage {
     this.renderKeepingInput(fresh);
   }
 
-  /** The members to assign to and the type's agent form: read with the first order, kept while the page stays. */
+  /**
+   * The members to assign to, the teams and areas to pick and the type's agent form: read with the first order, kept
+   * while the page stays.
+   */
   async loadOnce(order) {
     if (hasRole('dispatcher', 'tenant-admin') && !this.members.length) {
       this.members = (await api('/members').catch(() => [])).filter(m => m.assignable);
     }
+    this.directory ??= await api('/directory').catch(() => ({ teams: [], areas: [] }));
     if (order.type && this.formType !== order.type) {
       this.formType = order.type;
       this.form = await api(`/types/${encodeURIComponent(order.type)}/form?audience=agent`).catch(() => null);
@@ -281,7 +286,7 @@ class OrdenStaffOrder extends LivePage {
           <option value="">${t('staff.nobody')}</option>
           ${this.members.map(m => html`<option value="${m.id}" ${m.id === this.order.assignee?.id ? 'selected' : ''}>${m.name ?? m.email}</option>`)}
         </select>`, '', 'assign')}
-        ${this.input('team', t('staff.team'), html`<input id="assign-team" name="team" ${this.fieldError('assign', 'team')}>`, '', 'assign')}
+        ${this.input('team', t('staff.team'), this.picker('assign', 'team', this.directory.teams, this.order.team), '', 'assign')}
         ${this.input('reason', t('staff.reason'), html`<input id="assign-reason" name="reason" maxlength="2000">`, 'wide', 'assign')}
         <div class="form-actions wide"><button type="submit" class="button">${t('staff.assign')}</button></div>
       </form>
@@ -294,8 +299,8 @@ class OrdenStaffOrder extends LivePage {
       <p class="muted">${t('staff.transferHint')}</p>
       ${this.message('transfer')}
       <form data-transfer class="edit-grid" novalidate>
-        ${this.input('team', t('staff.team'), html`<input id="transfer-team" name="team" ${this.fieldError('transfer', 'team')}>`, '', 'transfer')}
-        ${this.input('area', t('staff.area'), html`<input id="transfer-area" name="area" ${this.fieldError('transfer', 'area')}>`, '', 'transfer')}
+        ${this.input('team', t('staff.team'), this.picker('transfer', 'team', this.directory.teams, this.order.team), '', 'transfer')}
+        ${this.input('area', t('staff.area'), this.picker('transfer', 'area', this.directory.areas, this.order.area), '', 'transfer')}
         ${this.input('reason', `${t('staff.reason')} *`, html`<input id="transfer-reason" name="reason" required maxlength="2000"
           ${this.fieldError('transfer', 'reason')}>`, 'wide', 'transfer')}
         <div class="form-actions wide"><button type="submit" class="button">${t('staff.transfer')}</button></div>
@@ -348,6 +353,16 @@ class OrdenStaffOrder extends LivePage {
           </li>`)}
       </ol>
     </section>`;
+  }
+
+  /** A team or area picker: "—" for none, names in the user's language (the key without one), the current one chosen. */
+  picker(where, name, places, current) {
+    const known = places.some(p => p.key === current);
+    return html`<select id="${where}-${name}" name="${name}" ${this.fieldError(where, name)}>
+      <option value="">—</option>
+      ${places.map(p => html`<option value="${p.key}" ${p.key === current ? 'selected' : ''}>${localName(p.name, p.key)}</option>`)}
+      ${current && !known ? html`<option value="${current}" selected>${current}</option>` : ''}
+    </select>`;
   }
 
   input(name, label, controlHtml, extra = '', where = 'edit') {
@@ -413,9 +428,11 @@ class OrdenStaffOrder extends LivePage {
       event.preventDefault();
       const data = new FormData(transfer);
       const body = {};
+      const moved = ['team', 'area'].some(key => data.get(key) && data.get(key) !== this.order[key]);
       for (const key of ['team', 'area', 'reason']) {
         const value = String(data.get(key)).trim();
-        if (value) body[key] = value;
+        // the picker starts on where the order is: only what changes is sent, unless nothing does (the server says so)
+        if (value && (key === 'reason' || !moved || value !== this.order[key])) body[key] = value;
       }
       this.send('transfer', '/transfer', body);
     });
