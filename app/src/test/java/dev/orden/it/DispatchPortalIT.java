@@ -87,12 +87,16 @@ class DispatchPortalIT {
             awaitText(browser, By.cssSelector("[data-message]"), "Visit of " + order.getString("number") + " saved.");
             assertEquals(at(today, 10), Instant.parse(WorkOrders.get(dispatcher, id).getString("scheduledStart")));
 
-            var picker = await(browser, By.cssSelector("form[data-assign='" + id + "'] select"));
-            assertEquals("Assign " + order.getString("number") + " to…",
-                    browser.findElement(By.cssSelector("label[for='" + picker.getAttribute("id") + "']")).getText());
-            new Select(picker).selectByValue(agent.id());
-            picker.sendKeys(org.openqa.selenium.Keys.TAB);
-            browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+            // Found again if the live update of the saved visit redraws the board in between.
+            new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(b -> {
+                var picker = b.findElement(By.cssSelector("form[data-assign='" + id + "'] select"));
+                assertEquals("Assign " + order.getString("number") + " to…",
+                        b.findElement(By.cssSelector("label[for='" + picker.getAttribute("id") + "']")).getText());
+                new Select(picker).selectByValue(agent.id());
+                picker.sendKeys(org.openqa.selenium.Keys.TAB);
+                b.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+                return true;
+            });
             var block = By.cssSelector(".timeline-row[data-agent='" + agent.id() + "'] [data-visit-block='" + id + "']");
             await(browser, block);
             assertEquals(agent.id(), WorkOrders.personId(WorkOrders.get(dispatcher, id), "assignee"));
