@@ -92,24 +92,6 @@ public class KeycloakAdmin {
         return created(admin().path("users"), body, "user '" + email + "'");
     }
 
-    /**
-     * Creates an enabled user without a password, who must choose one on first sign-in (Keycloak's "forgot
-     * password" or an execute-actions e-mail sends them there); returns the user id. For imported people.
-     */
-    public String inviteUser(String email, String fullName) {
-        var names = splitName(fullName);
-        var body = Json.createObjectBuilder()
-                .add("username", email)
-                .add("email", email)
-                .add("firstName", names[0])
-                .add("lastName", names[1])
-                .add("enabled", true)
-                .add("emailVerified", true)
-                .add("requiredActions", Json.createArrayBuilder().add("UPDATE_PASSWORD"))
-                .build();
-        return created(admin().path("users"), body, "user '" + email + "'");
-    }
-
     public Optional<String> findUserId(String email) {
         var found = read(admin().path("users").queryParam("email", email).queryParam("exact", true), JsonArray.class);
         return found.getValuesAs(JsonObject.class).stream().map(o -> o.getString("id")).findFirst();
@@ -170,7 +152,7 @@ public class KeycloakAdmin {
 
     /**
      * Creates an enabled user without a password who must choose one at first sign-in ({@code UPDATE_PASSWORD}),
-     * the e-mail taken as verified (an admin invited it); returns the user id.
+     * the e-mail taken as verified (an admin invited or imported it); returns the user id.
      */
     public String createInvitedUser(String email, String fullName) {
         var names = splitName(fullName);

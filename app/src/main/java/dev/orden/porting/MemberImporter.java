@@ -90,7 +90,7 @@ public class MemberImporter {
     }
 
     String create(MemberRows.Person person, Deque<Runnable> undo) {
-        var id = keycloak.inviteUser(person.email(), person.name() != null ? person.name() : person.email());
+        var id = keycloak.createInvitedUser(person.email(), person.name() != null ? person.name() : person.email());
         undo.push(() -> keycloak.deleteUser(id));
         keycloak.grantRealmRoles(id, person.roles());
         keycloak.addMember(context.tenant().keycloakOrgId(), id);
