@@ -10,7 +10,7 @@ import dev.orden.workorder.OrderAttachments.OrderRef;
 import dev.orden.workorder.Visibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

@@ -2,7 +2,7 @@ package dev.orden.config;
 
 import dev.orden.shared.problem.FieldError;
 import dev.orden.shared.problem.ProblemException;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;

@@ -2,7 +2,7 @@ package dev.orden.config;
 
 import dev.orden.shared.problem.ProblemException;
 import dev.orden.shared.problem.ProblemType;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

@@ -1,7 +1,7 @@
 package dev.orden.config;
 
 import dev.orden.shared.problem.FieldError;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -4,7 +4,7 @@ import dev.orden.identity.CurrentUser;
 import dev.orden.workorder.EventKind;
 import dev.orden.workorder.Visibility;
 import dev.orden.workorder.WorkOrderAudience;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.orden.live;
 import dev.orden.workorder.EventKind;
 import dev.orden.workorder.Visibility;
 import dev.orden.workorder.WorkOrderChanged;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;

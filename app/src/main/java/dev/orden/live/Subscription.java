@@ -1,7 +1,7 @@
 package dev.orden.live;
 
 import dev.orden.identity.CurrentUser;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;

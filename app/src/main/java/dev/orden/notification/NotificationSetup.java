@@ -1,7 +1,7 @@
 package dev.orden.notification;
 
 import dev.orden.config.TenantSettings;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

@@ -1,7 +1,7 @@
 package dev.orden.notification;
 
 import dev.orden.config.TenantSettings;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

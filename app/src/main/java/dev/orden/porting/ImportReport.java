@@ -1,6 +1,6 @@
 package dev.orden.porting;
 
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;

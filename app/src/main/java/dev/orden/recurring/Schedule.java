@@ -1,7 +1,7 @@
 package dev.orden.recurring;
 
 import dev.orden.schedule.Cron;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonObject;
 import java.time.DayOfWeek;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import dev.orden.shared.persistence.TenantEntityManager;
 import dev.orden.workorder.WorkOrderService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;

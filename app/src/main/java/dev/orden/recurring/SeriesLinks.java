@@ -2,7 +2,7 @@ package dev.orden.recurring;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import java.util.Optional;

@@ -12,7 +12,7 @@ import dev.orden.tenant.TenantContext;
 import dev.orden.workorder.WorkOrderService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import dev.orden.workorder.WorkOrderChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.orden.schedule.Jobs;
 import dev.orden.workorder.WorkOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;

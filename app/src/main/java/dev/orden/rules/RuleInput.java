@@ -3,7 +3,7 @@ package dev.orden.rules;
 import dev.orden.identity.CurrentUser;
 import dev.orden.identity.Role;
 import dev.orden.config.TenantSettings;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

@@ -1,6 +1,6 @@
 package dev.orden.rules;
 
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import dev.orden.shared.persistence.TenantEntityManager;
 import dev.orden.workorder.SlaEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.net.InetAddress;

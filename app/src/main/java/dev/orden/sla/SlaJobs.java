@@ -4,7 +4,7 @@ import dev.orden.schedule.Job;
 import dev.orden.schedule.JobHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.Locale;

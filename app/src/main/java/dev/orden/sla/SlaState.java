@@ -1,6 +1,6 @@
 package dev.orden.sla;
 
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.sql.Timestamp;

@@ -2,7 +2,7 @@ package dev.orden.webhook;
 
 import dev.orden.shared.persistence.JsonbTextConverter;
 import dev.orden.shared.persistence.TenantOwned;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonString;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

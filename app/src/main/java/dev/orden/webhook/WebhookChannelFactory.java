@@ -6,7 +6,7 @@ import dev.orden.plugin.notification.NotificationChannelFactory;
 import dev.orden.plugin.notification.NotificationMessage;
 import dev.orden.plugin.spi.PluginSession;
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.util.UUID;
 

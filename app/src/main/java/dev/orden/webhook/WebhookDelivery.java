@@ -3,7 +3,7 @@ package dev.orden.webhook;
 import dev.orden.shared.persistence.JsonbTextConverter;
 import dev.orden.shared.persistence.NullableUuidConverter;
 import dev.orden.shared.persistence.TenantOwned;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;

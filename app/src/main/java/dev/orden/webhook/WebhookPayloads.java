@@ -2,7 +2,7 @@ package dev.orden.webhook;
 
 import dev.orden.workorder.WorkOrder;
 import dev.orden.workorder.WorkOrderEvent;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

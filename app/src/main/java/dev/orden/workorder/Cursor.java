@@ -1,7 +1,7 @@
 package dev.orden.workorder;
 
 import dev.orden.shared.problem.ProblemException;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
 import java.io.StringReader;

@@ -1,7 +1,7 @@
 package dev.orden.workorder;
 
 import dev.orden.config.field.FieldDefinition;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package dev.orden.workorder;
 import dev.orden.rules.RuleRun;
 import dev.orden.rules.RuleTrace;
 import dev.orden.rules.RuleTraces;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.orden.workorder;
 
 import dev.orden.identity.CurrentUser;
 import dev.orden.rules.RuleInput;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;

@@ -5,7 +5,7 @@ import dev.orden.ratelimit.Limited;
 import dev.orden.ratelimit.RateLimit;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

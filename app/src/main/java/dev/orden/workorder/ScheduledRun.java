@@ -3,7 +3,7 @@ package dev.orden.workorder;
 import dev.orden.identity.CurrentUser;
 import dev.orden.rules.RuleDefinition;
 import dev.orden.rules.RuleSet;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.orden.config.workflow.Workflow;
 import dev.orden.plugin.assignment.OrderFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.orden.workorder;
 
 import dev.orden.shared.problem.FieldError;
 import dev.orden.shared.problem.ProblemException;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;

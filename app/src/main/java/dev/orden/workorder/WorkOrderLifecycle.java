@@ -15,7 +15,7 @@ import dev.orden.shared.problem.ProblemException;
 import dev.orden.shared.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.orden.workorder;
 
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import dev.orden.rules.RuleTrace;

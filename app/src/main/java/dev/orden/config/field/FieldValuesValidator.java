@@ -1,7 +1,7 @@
 package dev.orden.config.field;
 
 import dev.orden.shared.problem.FieldError;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;

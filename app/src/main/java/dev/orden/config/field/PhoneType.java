@@ -1,6 +1,6 @@
 package dev.orden.config.field;
 
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.orden.rules.admin;
 
 import dev.orden.rules.RuleError;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

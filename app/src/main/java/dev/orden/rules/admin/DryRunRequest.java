@@ -4,7 +4,7 @@ import dev.orden.config.ConfigSchemas;
 import dev.orden.rules.RuleDefinition;
 import dev.orden.shared.problem.FieldError;
 import dev.orden.shared.problem.ProblemException;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

@@ -1,7 +1,7 @@
 package dev.orden.rules.admin;
 
 import dev.orden.rules.RuleTrace;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Instant;

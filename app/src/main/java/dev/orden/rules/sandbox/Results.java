@@ -2,7 +2,7 @@ package dev.orden.rules.sandbox;
 
 import dev.orden.rules.Evaluation;
 import dev.orden.rules.RuleError;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonReaderFactory;
 import java.io.StringReader;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.orden.shared.problem;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.ConstrainedTo;
