@@ -65,10 +65,11 @@ public class LoadBench {
     public static void main(String[] args) throws Exception {
         switch (args.length > 0 ? args[0] : "help") {
             case "create" -> create();
+            case "http" -> httpOnly();
             case "seed" -> seed(arg(args, 1, 1000), arg(args, 2, 1_000_000));
             case "list" -> list(arg(args, 1, 500));
             case "flood" -> flood();
-            default -> System.out.println("usage: LoadBench create | seed [tenants] [orders] | list [requests] | flood");
+            default -> System.out.println("usage: LoadBench create | http | seed [tenants] [orders] | list [requests] | flood");
         }
     }
 
@@ -95,6 +96,13 @@ public class LoadBench {
         var half = best / 2;
         var open = openLoop(half, SECONDS);
         System.out.printf("%nopen loop at %.0f/s (half of the best %.0f/s): %s%n", half, best, open);
+    }
+
+    /** HTTP creates alone at the last of BENCH_CLIENTS, without pgbench: the run to profile the server on. */
+    static void httpOnly() throws Exception {
+        closedLoop(CLIENTS.getLast(), WARMUP_SECONDS);
+        System.out.println("warm-up done");
+        System.out.printf("%d clients: %s (create/s | p50 | p95 | p99)%n", CLIENTS.getLast(), closedLoop(CLIENTS.getLast(), SECONDS));
     }
 
     record Result(long count, double seconds, double[] millis) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Issue #8's load benchmark (docs/performance.md, "Load"); not part of ./mvnw verify.
-# Usage: app/src/bench/load.sh create | seed [tenants] [orders] | list [requests] | flood
+# Usage: app/src/bench/load.sh create | http | seed [tenants] [orders] | list [requests] | flood
 # Needs pgbench (Debian's postgresql-client) and the PostgreSQL driver and Parsson in ~/.m2 (any build puts them there).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
