@@ -53,6 +53,15 @@ final class Uploads {
         return api.sendBytes("POST", "/uploads?filename=" + WorkOrders.enc(name), type, content);
     }
 
+    /** A PNG of {@code size} bytes, different for each seed. */
+    static byte[] png(long seed, int size) {
+        try (var in = AttachmentsIT.png(seed, size)) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** {@code {"upload": id}}, as a create request names a staged file. */
     static JsonObject ref(String id) {
         return Json.createObjectBuilder().add("upload", id).build();
