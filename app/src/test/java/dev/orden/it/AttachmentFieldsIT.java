@@ -25,22 +25,19 @@ class AttachmentFieldsIT {
 
     private static final String FIELD = "customFields." + Uploads.FIELD;
 
-    static Api admin;
-    static Api agent;
-    static Api requester;
-    static int versionBefore;
+    private static final Api ADMIN = Api.as(It.ACME_ADMIN);
+    private static final Api AGENT = Api.as(It.ACME_AGENT);
+    private static final Api REQUESTER = Api.as(It.ACME_REQUESTER);
+    private static Integer versionBefore;
 
     @BeforeAll
     static void damageType() {
-        admin = Api.as(It.ACME_ADMIN);
-        agent = Api.as(It.ACME_AGENT);
-        requester = Api.as(It.ACME_REQUESTER);
-        versionBefore = Uploads.publishDamageType(admin);
+        versionBefore = Uploads.publishDamageType(ADMIN);
     }
 
     @AfterAll
     static void rollBack() {
-        if (admin != null) Configs.rollback(admin, versionBefore);
+        if (versionBefore != null) Configs.rollback(ADMIN, versionBefore);
     }
 
     @Test
@@ -52,10 +49,10 @@ class AttachmentFieldsIT {
         var globex = Api.as(It.GLOBEX_REQUESTER);
         var globexOrder = WorkOrders.create(globex, order("Ajeno").add("type", "general")).getString("id");
         var theirs = AttachmentsIT.uploadTo(globex, globexOrder, "", "ajeno.png").expect(201).json().getString("id");
-        var note = WorkOrders.comment(agent, id, "nota", "INTERNAL").expect(201).json().getString("id");
-        var internal = AttachmentsIT.uploadTo(agent, id, "?comment=" + note, "interna.png").expect(201).json()
+        var note = WorkOrders.comment(AGENT, id, "nota", "INTERNAL").expect(201).json().getString("id");
+        var internal = AttachmentsIT.uploadTo(AGENT, id, "?comment=" + note, "interna.png").expect(201).json()
                 .getString("id");
-        var pending = Uploads.stage(agent, "nueva.png", "image/png", Uploads.png(7, 2000)).expect(201).json()
+        var pending = Uploads.stage(AGENT, "nueva.png", "image/png", Uploads.png(7, 2000)).expect(201).json()
                 .getString("id");
 
         for (var wrong : List.of(other, theirs, UUID.randomUUID().toString(), "not-an-id")) {
@@ -69,8 +66,8 @@ class AttachmentFieldsIT {
         assertEquals(List.of(FIELD), List.copyOf(hidden.invalidFields()));
         var twice = patch(order, Json.createArrayBuilder().add(file(own)).add(file(own)));
         assertTrue(twice.describe().contains("is named twice"), twice.describe());
-        assertEquals(List.of(own), fileIds(WorkOrders.get(agent, id)), "nothing changed");
-        assertEquals(order.getInt("version"), WorkOrders.get(agent, id).getInt("version"));
+        assertEquals(List.of(own), fileIds(WorkOrders.get(AGENT, id)), "nothing changed");
+        assertEquals(order.getInt("version"), WorkOrders.get(AGENT, id).getInt("version"));
         assertEquals(2, files(id).size(), "the staged upload did not become a file");
 
         // Kept by id (the stored name wins over the one sent), and the agent's upload added as a file of the order.
@@ -83,12 +80,12 @@ class AttachmentFieldsIT {
         var added = files(id).stream().filter(f -> f.getString("name").equals("nueva.png")).findFirst().orElseThrow();
         assertEquals(added.getString("id"), value.get(1).getString("id"));
         assertEquals("PUBLIC", added.getString("visibility"));
-        var history = WorkOrders.history(agent, id);
+        var history = WorkOrders.history(AGENT, id);
         assertTrue(history.stream().anyMatch(e -> e.getString("kind").equals("ATTACHMENT_ADDED")
                 && "nueva.png".equals(e.getString("to", null))), history.toString());
         assertTrue(history.stream().anyMatch(e -> e.getString("kind").equals("UPDATED")
                 && FIELD.equals(e.getString("field", null))), history.toString());
-        patch(WorkOrders.get(agent, id), Json.createArrayBuilder().add(Uploads.ref(pending)))
+        patch(WorkOrders.get(AGENT, id), Json.createArrayBuilder().add(Uploads.ref(pending)))
                 .problem(422, "validation");
     }
 
@@ -97,20 +94,20 @@ class AttachmentFieldsIT {
         var order = damageOrder("Dos fotos", "una.png", "otra.png");
         var id = order.getString("id");
         var ids = fileIds(order);
-        requester.send("DELETE", "/workorders/" + id + "/attachments/" + ids.getFirst(), null, null, Map.of())
+        REQUESTER.send("DELETE", "/workorders/" + id + "/attachments/" + ids.getFirst(), null, null, Map.of())
                 .expect(204);
-        var after = WorkOrders.get(agent, id);
+        var after = WorkOrders.get(AGENT, id);
         assertEquals(List.of(ids.get(1)), fileIds(after));
         assertTrue(after.getInt("version") > order.getInt("version"), "a new version, as any edit");
-        var entry = WorkOrders.history(agent, id).stream()
+        var entry = WorkOrders.history(AGENT, id).stream()
                 .filter(e -> e.getString("kind").equals("UPDATED") && FIELD.equals(e.getString("field", null)))
                 .findFirst().orElseThrow();
         assertTrue(entry.getString("from").contains("una.png") && !entry.getString("to").contains("una.png"),
                 entry.toString());
 
         // The last file goes too, though the field is required: the field is cleared.
-        agent.send("DELETE", "/workorders/" + id + "/attachments/" + ids.get(1), null, null, Map.of()).expect(204);
-        assertFalse(WorkOrders.get(agent, id).getJsonObject("customFields").containsKey(Uploads.FIELD));
+        AGENT.send("DELETE", "/workorders/" + id + "/attachments/" + ids.get(1), null, null, Map.of()).expect(204);
+        assertFalse(WorkOrders.get(AGENT, id).getJsonObject("customFields").containsKey(Uploads.FIELD));
         assertEquals(0, files(id).size());
     }
 
@@ -118,18 +115,18 @@ class AttachmentFieldsIT {
     private static JsonObject damageOrder(String title, String... names) {
         var photos = Json.createArrayBuilder();
         for (int i = 0; i < names.length; i++) {
-            var staged = Uploads.stage(requester, names[i], "image/png", Uploads.png(title.hashCode() + i, 1500))
+            var staged = Uploads.stage(REQUESTER, names[i], "image/png", Uploads.png(title.hashCode() + i, 1500))
                     .expect(201).json();
             photos.add(Uploads.ref(staged.getString("id")));
         }
-        return WorkOrders.create(requester, order(title).add("type", Uploads.TYPE)
+        return WorkOrders.create(REQUESTER, order(title).add("type", Uploads.TYPE)
                 .add("customFields", Json.createObjectBuilder().add(Uploads.FIELD, photos)));
     }
 
     private static Res patch(JsonObject order, JsonArrayBuilder photos) {
         var body = Json.createObjectBuilder().add("customFields", Json.createObjectBuilder().add(Uploads.FIELD, photos))
                 .build();
-        return agent.patch("/workorders/" + order.getString("id"), body, order.getInt("version"));
+        return AGENT.patch("/workorders/" + order.getString("id"), body, order.getInt("version"));
     }
 
     private static JsonObject file(String id) {
@@ -143,6 +140,6 @@ class AttachmentFieldsIT {
     }
 
     private static List<JsonObject> files(String order) {
-        return agent.get("/workorders/" + order + "/attachments").expect(200).objects();
+        return AGENT.get("/workorders/" + order + "/attachments").expect(200).objects();
     }
 }
