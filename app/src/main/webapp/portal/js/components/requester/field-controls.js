@@ -135,29 +135,38 @@ export function filesValue(files) {
   return files.map(file => (file.id ? { id: file.id, name: file.name } : { upload: file.upload }));
 }
 
+let staging = 0;
+
 /**
  * Stages each file picked in an attachment field's input at once, listed with its progress bar and then as a staged
- * file of the field (or why it was refused); one promise per file, settled when it is done.
+ * file of the field (or why it was refused); one promise per file, settled when it is done. The list may be drawn
+ * again meanwhile (a page keeping what was typed): the outcome goes to the item shown then.
  */
 export function stageFiles(input, field) {
   const list = input.closest('[data-field]').querySelector('[data-staged]');
   const sent = [...input.files].map(file => {
+    const token = String(++staging);
+    const shown = () => document.querySelector(`[data-uploading="${token}"]`) ?? item;
     const item = document.createElement('li');
     item.className = 'staged-file';
-    item.dataset.uploading = '';
+    item.dataset.uploading = token;
     const label = document.createElement('label');
-    const bar = Object.assign(document.createElement('progress'), { max: 100, value: 0 });
-    const say = percent => { label.firstChild.textContent = t('form.uploading', { name: file.name, percent }); };
-    label.append(document.createTextNode(''), bar);
-    say(0);
+    label.append(document.createTextNode(''), Object.assign(document.createElement('progress'), { max: 100 }));
     item.append(label);
     list.append(item);
-    return stageFile(file, percent => { bar.value = percent; say(percent); }).then(staged => {
-      item.outerHTML = stagedView(field, { upload: staged.id, name: staged.name, size: staged.size }).toString();
+    const say = percent => {
+      const now = shown();
+      now.querySelector('label').firstChild.textContent = t('form.uploading', { name: file.name, percent });
+      now.querySelector('progress').value = percent;
+    };
+    say(0);
+    return stageFile(file, say).then(staged => {
+      shown().outerHTML = stagedView(field, { upload: staged.id, name: staged.name, size: staged.size }).toString();
     }, error => {
-      item.removeAttribute('data-uploading');
-      item.dataset.upload = 'failed';
-      item.innerHTML = html`<span class="upload-error">${t('form.uploadFailed',
+      const now = shown();
+      now.removeAttribute('data-uploading');
+      now.dataset.upload = 'failed';
+      now.innerHTML = html`<span class="upload-error">${t('form.uploadFailed',
         { name: file.name, reason: error.message })}</span>`.toString();
     });
   });
