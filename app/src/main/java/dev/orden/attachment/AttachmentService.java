@@ -164,6 +164,7 @@ public class AttachmentService {
         }
         em().remove(attachment);
         orders.removed(order, attachment.fileName(), Sizes.history(attachment.size()), attachment.visibility());
+        orders.removeFromFields(order, id);
         discard(attachment.store(), attachment.storageKey());
         em().flush();
     }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import dev.orden.shared.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -32,13 +33,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code {"upload": "<id>"}}; {@link #claim} checks that each is the caller's own and still there, and rewrites the
  * value to what is stored, {@code {"id": "<attachment id>", "name": "<file name>"}}; {@link #link} then makes each
  * one an attachment of the new order in the same transaction. Another user's or tenant's id reads exactly as an
- * unknown one.
+ * unknown one. A change of an existing order may also keep or name the order's own public files,
+ * {@code {"id": "<attachment id>"}}: any other id (another order's, another tenant's, unknown) reads as unknown.
  */
 @ApplicationScoped
 @Transactional
 public class StagedUploads {
 
     static final String JOB_KIND = "attachment.upload-expiry";
+
+    private static final java.util.Set<String> FILE_MEMBERS = java.util.Set.of("id", "name");
 
     /** The values of a create request's custom fields as they will be stored, and the uploads they take. */
     public record Claims(JsonObject customFields, List<Claim> claims) {}
@@ -89,6 +93,14 @@ public class StagedUploads {
      * malformed, not the caller's, expired or named twice. Locks the uploads, so two requests cannot both take one.
      */
     public Claims claim(JsonObject customFields, Collection<String> keys) {
+        return claim(null, customFields, keys);
+    }
+
+    /**
+     * As {@link #claim(JsonObject, Collection)}, for a change of {@code order}: a value may also name one of the
+     * order's own public files by its id; its name is the stored one, whatever the request says.
+     */
+    public Claims claim(OrderRef order, JsonObject customFields, Collection<String> keys) {
         var values = Json.createObjectBuilder(customFields);
         var claims = new ArrayList<Claim>();
         var errors = new ArrayList<FieldError>();
@@ -99,14 +111,9 @@ public class StagedUploads {
             var items = value instanceof JsonArray array ? array : List.of(value);
             var stored = Json.createArrayBuilder();
             for (var item : items) {
-                var problem = claimOne(item, seen, claims);
-                if (problem != null) {
-                    errors.add(new FieldError("customFields." + key, problem));
-                } else {
-                    var claimed = claims.getLast();
-                    stored.add(Json.createObjectBuilder().add("id", claimed.attachmentId().toString())
-                            .add("name", claimed.upload().fileName()));
-                }
+                var problem = order != null && isFileReference(item) ? keepOne(order, item, seen, stored)
+                        : claimOne(item, seen, claims, stored, order != null);
+                if (problem != null) errors.add(new FieldError("customFields." + key, problem));
             }
             var array = stored.build();
             values.add(key, value instanceof JsonArray || array.size() != 1 ? array : array.getFirst());
@@ -138,11 +145,52 @@ public class StagedUploads {
         remove(staged);
     }
 
-    private String claimOne(JsonValue item, java.util.Set<UUID> seen, List<Claim> claims) {
+    private String claimOne(JsonValue item, java.util.Set<UUID> seen, List<Claim> claims, JsonArrayBuilder stored,
+                            boolean orderExists) {
         if (!(item instanceof JsonObject object && object.size() == 1
                 && object.get("upload") instanceof JsonString reference)) {
-            return "name each file by its upload, {\"upload\": \"<id>\"} from POST /api/v1/uploads";
+            return "name each file by its upload, {\"upload\": \"<id>\"} from POST /api/v1/uploads"
+                    + (orderExists ? ", or as one of the order's files, {\"id\": \"<attachment id>\"}" : "");
         }
+        var problem = claimUpload(reference, seen, claims);
+        if (problem == null) {
+            var claimed = claims.getLast();
+            stored.add(file(claimed.attachmentId(), claimed.upload().fileName()));
+        }
+        return problem;
+    }
+
+    /** {"id": ...}, with or without the file's name: how a value names a file an order already has. */
+    private static boolean isFileReference(JsonValue item) {
+        return item instanceof JsonObject object && object.get("id") instanceof JsonString
+                && FILE_MEMBERS.containsAll(object.keySet());
+    }
+
+    /** One of the order's own public files, kept or named again; anything else reads as unknown. */
+    private String keepOne(OrderRef order, JsonValue item, java.util.Set<UUID> seen, JsonArrayBuilder stored) {
+        var reference = ((JsonObject) item).getString("id");
+        var unknown = "attachment " + reference + " is not a file of " + order.number();
+        UUID id;
+        try {
+            id = UUID.fromString(reference);
+        } catch (IllegalArgumentException e) {
+            return unknown;
+        }
+        var attachment = tenantEm.em().find(Attachment.class, id);
+        if (attachment == null || !attachment.workOrderId().equals(order.id())) return unknown;
+        if (attachment.visibility() != Visibility.PUBLIC) {
+            return "attachment " + id + " is internal: a field's files are public, as its value is";
+        }
+        if (!seen.add(id)) return "attachment " + id + " is named twice";
+        stored.add(file(id, attachment.fileName()));
+        return null;
+    }
+
+    private static JsonObject file(UUID id, String name) {
+        return Json.createObjectBuilder().add("id", id.toString()).add("name", name).build();
+    }
+
+    private String claimUpload(JsonString reference, java.util.Set<UUID> seen, List<Claim> claims) {
         UUID id;
         try {
             id = UUID.fromString(reference.getString());

@@ -5,14 +5,22 @@ import dev.orden.shared.problem.ProblemException;
 import dev.orden.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
+import java.io.StringReader;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * What the attachments feature ({@code dev.orden.attachment}) sees of an order and records in its history: the
  * order as the caller may see it (404 otherwise, as everywhere), a comment of it, and the history entries of a file
- * added, removed or refused, which reach live streams and observers like every other change.
+ * added, removed or refused, which reach live streams and observers like every other change, and a removed file
+ * taken out of the order's attachment fields.
  */
 @ApplicationScoped
 @Transactional
@@ -61,6 +69,39 @@ public class OrderAttachments {
 
     public void removed(OrderRef order, String name, String size, Visibility visibility) {
         record(order, EventKind.ATTACHMENT_REMOVED, name, null, size, visibility);
+    }
+
+    /**
+     * A removed file is taken out of every custom value that names it, as an edit of those fields is (history
+     * entries, a new version), even when that leaves a required field empty: the file is gone. A list left empty is
+     * cleared.
+     */
+    public void removeFromFields(OrderRef ref, UUID attachmentId) {
+        var order = repository.find(ref.id()).orElseThrow();
+        var changed = Json.createObjectBuilder();
+        try (var reader = Json.createReader(new StringReader(order.customFields()))) {
+            reader.readObject().forEach((key, value) ->
+                    without(value, attachmentId.toString()).ifPresent(kept -> changed.add(key, kept)));
+        }
+        var fields = changed.build();
+        if (fields.isEmpty()) return;
+        var changes = WorkOrderInput.changes(Json.createObjectBuilder().add("customFields", fields).build(), order);
+        var events = order.update(changes, Actor.of(context.user()));
+        events.forEach(event -> event.recordedUnder(lifecycle.activeVersion()));
+        repository.append(events);
+    }
+
+    /** The value without the file, if it names it. */
+    private static Optional<JsonValue> without(JsonValue value, String id) {
+        if (!(value instanceof JsonArray files)) return names(value, id) ? Optional.of(JsonValue.NULL) : Optional.empty();
+        var kept = files.stream().filter(file -> !names(file, id)).toList();
+        if (kept.size() == files.size()) return Optional.empty();
+        return Optional.of(kept.isEmpty() ? JsonValue.NULL : Json.createArrayBuilder(kept).build());
+    }
+
+    private static boolean names(JsonValue file, String id) {
+        return file instanceof JsonObject object && object.get("id") instanceof JsonString text
+                && text.getString().equals(id);
     }
 
     /** An internal note that a file was refused by a scanner: its name and what was found. */

@@ -247,8 +247,19 @@ public class WorkOrderService {
         return change.build();
     }
 
+    /**
+     * The attachment fields a patch sets may name only the order's own files or the caller's staged uploads, which
+     * become its files in this change (docs/attachments.md).
+     */
     private List<WorkOrderEvent> applyPatch(WorkOrder order, JsonObject patch, CurrentUser user) {
-        return editing.patch(order, patch, Actor.of(user));
+        if (!(patch.get("customFields") instanceof JsonObject values)) return editing.patch(order, patch, Actor.of(user));
+        var type = patch.get("type") instanceof jakarta.json.JsonString newType ? newType.getString() : order.type();
+        var ref = new OrderAttachments.OrderRef(order.id(), order.displayNumber(), order.requesterId());
+        var claims = uploads.claim(ref, values, configuration.attachmentKeys(type));
+        var events = editing.patch(order, Json.createObjectBuilder(patch).add("customFields", claims.customFields())
+                .build(), Actor.of(user));
+        uploads.link(ref, claims);
+        return events;
     }
 
     WorkOrder assign(String reference, Integer expectedVersion, Assignment assignment) {

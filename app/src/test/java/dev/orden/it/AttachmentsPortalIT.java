@@ -105,11 +105,7 @@ class AttachmentsPortalIT {
                 .getJsonObject("uploadedBy").getString("name");
         var browser = chromium(false);
         try {
-            browser.get(It.BASE_URL + "/portal/workorders/" + number);
-            await(browser, By.id("username")).sendKeys(It.ACME_AGENT);
-            browser.findElement(By.id("kc-login")).click();
-            await(browser, By.id("password")).sendKeys(It.DEMO_PASSWORD);
-            browser.findElement(By.id("kc-login")).click();
+            signInAt(browser, It.ACME_AGENT, "/portal/workorders/" + number);
             await(browser, By.cssSelector(".staff-order[data-order='" + number + "'] .file[data-file='contador.png']"));
             var file = await(browser, By.cssSelector(".staff-order .attachments .file[data-file='grifo.png']"));
             assertTrue(file.getText().contains("4.9 KB") && file.getText().contains("image/png")
@@ -169,11 +165,7 @@ class AttachmentsPortalIT {
 
             // The staff's order page shows the field's value as the order's files.
             browser = chromium(false);
-            browser.get(It.BASE_URL + "/portal/workorders/" + number);
-            await(browser, By.id("username")).sendKeys(It.ACME_AGENT);
-            browser.findElement(By.id("kc-login")).click();
-            await(browser, By.id("password")).sendKeys(It.DEMO_PASSWORD);
-            browser.findElement(By.id("kc-login")).click();
+            signInAt(browser, It.ACME_AGENT, "/portal/workorders/" + number);
             var shown = await(browser, By.cssSelector(".staff-order .field-files li"));
             assertEquals("puerta-abollada.png", shown.getText());
             assertEquals(files.getFirst().getString("id"), shown.getDomAttribute("data-attachment-id"));
@@ -185,6 +177,15 @@ class AttachmentsPortalIT {
 
     private static WebElement input(WebDriver browser) {
         return browser.findElement(By.cssSelector("orden-attachments input[type=file]"));
+    }
+
+    /** Opens {@code path} and signs in there as {@code username}. */
+    static void signInAt(WebDriver browser, String username, String path) {
+        browser.get(It.BASE_URL + path);
+        await(browser, By.id("username")).sendKeys(username);
+        browser.findElement(By.id("kc-login")).click();
+        await(browser, By.id("password")).sendKeys(It.DEMO_PASSWORD);
+        browser.findElement(By.id("kc-login")).click();
     }
 
     private static void signIn(WebDriver browser) {

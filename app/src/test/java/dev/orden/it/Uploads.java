@@ -19,6 +19,11 @@ final class Uploads {
 
     /** Publishes acme's bundle with the damage type; returns the version before, to roll back to. */
     static int publishDamageType(Api admin) {
+        return publishDamageType(admin, false);
+    }
+
+    /** As {@link #publishDamageType(Api)}; {@code agentForm}: with an agent form too, where staff edit the files. */
+    static int publishDamageType(Api admin, boolean agentForm) {
         var active = Configs.active(admin);
         var bundle = active.getJsonObject("bundle");
         var field = Json.createObjectBuilder().add("key", FIELD).add("type", "attachment").add("required", true)
@@ -33,10 +38,15 @@ final class Uploads {
                 .add("audience", "requester").add("sections", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("title", Json.createObjectBuilder().add("es", "Daño").add("en", "Damage"))
                         .add("fields", Json.createArrayBuilder().add(Json.createObjectBuilder().add("key", FIELD)))));
+        var requesterForm = form.build();
+        var forms = Json.createArrayBuilder(bundle.getJsonArray("forms")).add(requesterForm);
+        if (agentForm) {
+            forms.add(Json.createObjectBuilder(requesterForm).add("key", "damage_agent").add("audience", "agent"));
+        }
         var changed = Json.createObjectBuilder(bundle)
                 .add("fields", Json.createArrayBuilder(bundle.getJsonArray("fields")).add(field))
                 .add("types", Json.createArrayBuilder(bundle.getJsonArray("types")).add(type))
-                .add("forms", Json.createArrayBuilder(bundle.getJsonArray("forms")).add(form)).build();
+                .add("forms", forms).build();
         // A loaded machine can time a rule test out while the draft is validated (docs: RuleChecksTest): try again.
         for (int attempt = 1; ; attempt++) {
             var draft = admin.send("PUT", "/admin/config/draft", Api.JSON, changed.toString(), Map.of()).expect(200)
@@ -51,6 +61,15 @@ final class Uploads {
     /** Stages {@code content} as the file {@code name}. */
     static Res stage(Api api, String name, String type, byte[] content) {
         return api.sendBytes("POST", "/uploads?filename=" + WorkOrders.enc(name), type, content);
+    }
+
+    /** A PNG of {@code size} bytes, different for each seed. */
+    static byte[] png(long seed, int size) {
+        try (var in = AttachmentsIT.png(seed, size)) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** {@code {"upload": id}}, as a create request names a staged file. */

@@ -144,15 +144,11 @@ class UploadsIT {
         Uploads.stage(requester, "", "image/png", png(6, 100)).problem(422, "validation");
     }
 
-    private static jakarta.json.JsonObjectBuilder damage(String title) {
-        return order(title).add("type", Uploads.TYPE);
+    private static byte[] png(long seed, int size) {
+        return Uploads.png(seed, size);
     }
 
-    private static byte[] png(long seed, int size) {
-        try (var in = AttachmentsIT.png(seed, size)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    private static jakarta.json.JsonObjectBuilder damage(String title) {
+        return order(title).add("type", Uploads.TYPE);
     }
 }

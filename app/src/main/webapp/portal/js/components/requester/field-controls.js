@@ -1,5 +1,7 @@
+import { api } from '../../api.js';
 import { html } from '../../html.js';
 import { t } from '../../i18n.js';
+import { stageFile } from './uploads.js';
 
 // One form field's control(s) for every field type the tenant configuration has, and its value read back as the API
 // takes it (strings, numbers, booleans, lists, {address, lat, lon}); an empty control reads as null.
@@ -57,7 +59,7 @@ function controlView(field, value, id, described) {
         </div></div>`;
     case 'attachment':
       return html`<input type="file" ${common} data-files ${field.maxItems === 1 ? '' : 'multiple'}>
-        <ul class="staged" data-staged aria-live="polite">${(Array.isArray(value) ? value : []).map(file =>
+        <ul class="staged" data-staged aria-live="polite">${[value ?? []].flat().map(file =>
           stagedView(field, file))}</ul>`;
     default:
       return inputView(field, value, common);
@@ -93,8 +95,9 @@ export function readValue(field, block) {
     case 'datetime':
       return input.value === '' ? null : new Date(input.value).toISOString();
     case 'attachment':
-      return [...block.querySelectorAll('[data-upload-id]')]
-        .map(item => ({ upload: item.dataset.uploadId, name: item.dataset.name, size: Number(item.dataset.size) }));
+      return [...block.querySelectorAll('[data-upload-id], [data-attachment-id]')].map(item => item.dataset.attachmentId
+        ? { id: item.dataset.attachmentId, name: item.dataset.name }
+        : { upload: item.dataset.uploadId, name: item.dataset.name, size: Number(item.dataset.size) });
     default:
       return input.value === '' ? null : input.value;
   }
@@ -115,12 +118,68 @@ function toLocalInput(iso) {
   return new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
 }
 
-/** A file staged for an attachment field: its name, size and a button that takes it out again. */
+/**
+ * A file of an attachment field: staged for it (`{upload, name, size}`) or already the order's (`{id, name}`), with a
+ * button that takes it out again.
+ */
 export function stagedView(field, file) {
-  return html`<li class="staged-file" data-upload-id="${file.upload}" data-name="${file.name}"
-    data-size="${file.size}"><span>${file.name} <span class="muted">${sizeText(file.size)}</span></span>
-    <button type="button" class="button-quiet" data-unstage="${file.upload}"
+  const item = file.id ? html`data-attachment-id="${file.id}"` : html`data-upload-id="${file.upload}" data-size="${file.size}"`;
+  return html`<li class="staged-file" ${item} data-name="${file.name}"><span>${file.name}
+    <span class="muted">${sizeText(file.size)}</span></span>
+    <button type="button" class="button-quiet" data-unstage="${file.upload ?? ''}"
       aria-label="${t('form.unstage', { name: file.name })}">${t('form.unstageShort')}</button></li>`;
+}
+
+/** An attachment field's files as the API takes them: staged ones by upload, the order's own by id. */
+export function filesValue(files) {
+  return files.map(file => (file.id ? { id: file.id, name: file.name } : { upload: file.upload }));
+}
+
+let staging = 0;
+
+/**
+ * Stages each file picked in an attachment field's input at once, listed with its progress bar and then as a staged
+ * file of the field (or why it was refused); one promise per file, settled when it is done. The list may be drawn
+ * again meanwhile (a page keeping what was typed): the outcome goes to the item shown then.
+ */
+export function stageFiles(input, field) {
+  const list = input.closest('[data-field]').querySelector('[data-staged]');
+  const sent = [...input.files].map(file => {
+    const token = String(++staging);
+    const shown = () => document.querySelector(`[data-uploading="${token}"]`) ?? item;
+    const item = document.createElement('li');
+    item.className = 'staged-file';
+    item.dataset.uploading = token;
+    const label = document.createElement('label');
+    label.append(document.createTextNode(''), Object.assign(document.createElement('progress'), { max: 100 }));
+    item.append(label);
+    list.append(item);
+    const say = percent => {
+      const now = shown();
+      now.querySelector('label').firstChild.textContent = t('form.uploading', { name: file.name, percent });
+      now.querySelector('progress').value = percent;
+    };
+    say(0);
+    return stageFile(file, say).then(staged => {
+      shown().outerHTML = stagedView(field, { upload: staged.id, name: staged.name, size: staged.size }).toString();
+    }, error => {
+      const now = shown();
+      now.removeAttribute('data-uploading');
+      now.dataset.upload = 'failed';
+      now.innerHTML = html`<span class="upload-error">${t('form.uploadFailed',
+        { name: file.name, reason: error.message })}</span>`.toString();
+    });
+  });
+  input.value = '';
+  return sent;
+}
+
+/** A file taken out of its field: a staged one is also removed on the server (or left to expire). */
+export function unstageFile(button) {
+  button.closest('li').remove();
+  if (button.dataset.unstage) {
+    api(`/uploads/${encodeURIComponent(button.dataset.unstage)}`, { method: 'DELETE' }).catch(() => {});
+  }
 }
 
 export function sizeText(bytes) {

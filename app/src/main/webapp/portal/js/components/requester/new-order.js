@@ -3,8 +3,7 @@ import { html } from '../../html.js';
 import { addMessages, lang, t } from '../../i18n.js';
 import { errorView, LivePage } from '../common.js';
 import { problems, visibility, isEmpty } from './conditions.js';
-import { fieldView, readValue, stagedView } from './field-controls.js';
-import { stageFile } from './uploads.js';
+import { fieldView, filesValue, readValue, stageFiles, unstageFile } from './field-controls.js';
 
 addMessages({
   en: {
@@ -314,28 +313,9 @@ class OrdenNewOrder extends LivePage {
    * value is then their upload ids, which the create request names (the server links them to the new order).
    */
   stage(input) {
-    const block = input.closest('[data-field]');
-    const field = this.fields.find(f => f.key === block.dataset.field);
-    const list = block.querySelector('[data-staged]');
-    for (const file of [...input.files]) {
-      const item = document.createElement('li');
-      item.className = 'staged-file';
-      item.dataset.uploading = '';
-      const label = document.createElement('label');
-      const bar = Object.assign(document.createElement('progress'), { max: 100, value: 0 });
-      const say = percent => { label.firstChild.textContent = t('form.uploading', { name: file.name, percent }); };
-      label.append(document.createTextNode(''), bar);
-      say(0);
-      item.append(label);
-      list.append(item);
-      const sent = stageFile(file, percent => { bar.value = percent; say(percent); }).then(staged => {
-        item.outerHTML = stagedView(field, { upload: staged.id, name: staged.name, size: staged.size }).toString();
-      }, error => {
-        item.removeAttribute('data-uploading');
-        item.dataset.upload = 'failed';
-        item.innerHTML = html`<span class="upload-error">${t('form.uploadFailed',
-          { name: file.name, reason: error.message })}</span>`.toString();
-      }).finally(() => {
+    const field = this.fields.find(f => f.key === input.closest('[data-field]').dataset.field);
+    for (const staged of stageFiles(input, field)) {
+      const sent = staged.finally(() => {
         this.pending.delete(sent);
         this.touched.add(field.key);
         this.refresh();
@@ -344,14 +324,12 @@ class OrdenNewOrder extends LivePage {
       });
       this.pending.add(sent);
     }
-    input.value = '';
   }
 
   /** A staged file taken out of the form: gone from the field, and removed on the server (or left to expire). */
   unstage(button) {
     const block = button.closest('[data-field]');
-    button.closest('li').remove();
-    api(`/uploads/${encodeURIComponent(button.dataset.unstage)}`, { method: 'DELETE' }).catch(() => {});
+    unstageFile(button);
     this.touched.add(block.dataset.field);
     this.refresh();
     block.querySelector('input[data-files]')?.focus();
@@ -368,7 +346,7 @@ class OrdenNewOrder extends LivePage {
     for (const field of this.fields) {
       const value = this.values[field.key];
       if (!rules.visible(field.key) || field.readOnly || isEmpty(value)) continue;
-      customFields[field.key] = field.type === 'attachment' ? value.map(file => ({ upload: file.upload })) : value;
+      customFields[field.key] = field.type === 'attachment' ? filesValue(value) : value;
     }
     const body = { type: this.type, title: this.values.title, priority: this.querySelector('#f-priority').value,
       customFields };

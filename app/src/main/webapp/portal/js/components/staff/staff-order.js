@@ -3,7 +3,7 @@ import { html } from '../../html.js';
 import { formatDateTime, localName, t } from '../../i18n.js';
 import { hasRole, session } from '../../session.js';
 import { errorView, LivePage, notFoundView } from '../common.js';
-import { fieldView, readValue } from '../requester/field-controls.js';
+import { fieldView, filesValue, readValue, stageFiles, unstageFile } from '../requester/field-controls.js';
 import { clockLine, clocks } from './sla.js';
 import { learnStates, stateBadge, stateName } from './states.js';
 import './messages.js';
@@ -11,7 +11,7 @@ import '../attachments.js';
 
 const PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
 /** Field types drawn and read by the requester's form controls rather than this page's own. */
-const SHARED_CONTROLS = ['multiselect', 'location', 'user'];
+const SHARED_CONTROLS = ['multiselect', 'location', 'user', 'attachment'];
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 /** The form of each kind of change, by its data attribute. */
 const FORMS = { move: 'data-move-form', edit: 'data-edit', assign: 'data-assign', transfer: 'data-transfer', comment: 'data-comment' };
@@ -30,6 +30,7 @@ class OrdenStaffOrder extends LivePage {
     this.form = null;
     this.messages = {};
     this.errors = {};
+    this.pending = new Set(); // files of attachment fields still being staged
     super.connectedCallback();
   }
 
@@ -133,8 +134,14 @@ class OrdenStaffOrder extends LivePage {
   renderKeepingInput(fresh = []) {
     const key = form => form.getAttributeNames().find(name => name.startsWith('data-'));
     const kept = [...this.querySelectorAll('form')].map(form => [key(form), [...form.elements]
-      .filter(e => e.name).map(e => [e.name, checkable(e) ? e.checked : e.value, e.value])]);
+      .filter(e => e.name && e.type !== 'file').map(e => [e.name, checkable(e) ? e.checked : e.value, e.value])]);
+    const files = fresh.includes('data-edit') ? [] : [...this.querySelectorAll('[data-edit] [data-staged]')]
+      .map(list => [list.closest('[data-field]').dataset.field, list.innerHTML]);
     this.render();
+    for (const [field, items] of files) {
+      const list = this.querySelector(`[data-edit] [data-field="${CSS.escape(field)}"] [data-staged]`);
+      if (list) list.innerHTML = items;
+    }
     for (const [name, values] of kept) {
       const form = [...this.querySelectorAll('form')].find(f => key(f) === name);
       if (!form || fresh.includes(name)) continue;
@@ -147,7 +154,8 @@ class OrdenStaffOrder extends LivePage {
     }
   }
 
-  save(form) {
+  async save(form) {
+    if (this.pending.size) await Promise.allSettled([...this.pending]); // files going up are part of the change
     const data = new FormData(form);
     const patch = {
       title: String(data.get('title')).trim(),
@@ -160,7 +168,9 @@ class OrdenStaffOrder extends LivePage {
     const custom = {};
     for (const f of editableFields(this.form)) {
       const value = SHARED_CONTROLS.includes(f.type) ? readShared(f, form) : readField(f, data);
-      if (value !== undefined) custom[f.key] = value;
+      if (value !== undefined && !(f.type === 'attachment' && sameFiles(value, this.order.customFields?.[f.key]))) {
+        custom[f.key] = value;
+      }
     }
     if (Object.keys(custom).length) patch.customFields = custom;
     return this.send('edit', '', patch, 'PATCH');
@@ -415,6 +425,23 @@ class OrdenStaffOrder extends LivePage {
     const edit = this.querySelector('[data-edit]');
     edit.addEventListener('input', () => { this.dirty = true; });
     edit.addEventListener('submit', event => { event.preventDefault(); this.save(edit); });
+    edit.addEventListener('change', event => {
+      if (!event.target.matches('input[data-files]')) return;
+      this.dirty = true;
+      const field = editableFields(this.form).find(f => f.key === event.target.closest('[data-field]').dataset.field);
+      for (const staged of stageFiles(event.target, field)) {
+        const sent = staged.finally(() => this.pending.delete(sent));
+        this.pending.add(sent);
+      }
+    });
+    edit.addEventListener('click', event => {
+      const button = event.target.closest('[data-unstage]');
+      if (!button) return;
+      this.dirty = true;
+      const block = button.closest('[data-field]');
+      unstageFile(button);
+      block.querySelector('input[data-files]')?.focus();
+    });
     const assign = this.querySelector('[data-assign]');
     assign?.addEventListener('submit', event => {
       event.preventDefault();
@@ -524,10 +551,20 @@ function readField(f, data) {
   }
 }
 
-/** A shared control's value; an empty one (no item chosen, no address) clears the field. */
+/** A shared control's value; an empty one (no item chosen, no address, no file) clears the field. */
 function readShared(f, form) {
   const value = readValue(f, form.querySelector(`[data-field="${CSS.escape(f.key)}"]`));
-  return Array.isArray(value) && !value.length ? null : value;
+  if (Array.isArray(value) && !value.length) return null;
+  return f.type === 'attachment' ? filesValue(value) : value;
+}
+
+/**
+ * Whether an attachment field still names the files it stores: then it is not sent, so that a file the server no
+ * longer knows never blocks an unrelated edit.
+ */
+function sameFiles(value, stored) {
+  const ids = files => [files ?? []].flat().map(file => file.id ?? `upload:${file.upload}`).join(',');
+  return ids(value) === ids(stored);
 }
 
 function checkable(element) {

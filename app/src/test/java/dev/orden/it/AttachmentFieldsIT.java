@@ -1,0 +1,145 @@
+package dev.orden.it;
+
+import static dev.orden.it.WorkOrders.order;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Attachment fields after an order exists (acme's {@code damage} type, {@code damagePhotos}): a PATCH may name only
+ * the order's own public files or the caller's staged uploads (which become its files in the same change); any
+ * other id is a 422 on the field and changes nothing. Deleting a file takes it out of the field, with a history
+ * entry like any edit.
+ */
+class AttachmentFieldsIT {
+
+    private static final String FIELD = "customFields." + Uploads.FIELD;
+
+    private static final Api ADMIN = Api.as(It.ACME_ADMIN);
+    private static final Api AGENT = Api.as(It.ACME_AGENT);
+    private static final Api REQUESTER = Api.as(It.ACME_REQUESTER);
+    private static Integer versionBefore;
+
+    @BeforeAll
+    static void damageType() {
+        versionBefore = Uploads.publishDamageType(ADMIN);
+    }
+
+    @AfterAll
+    static void rollBack() {
+        if (versionBefore != null) Configs.rollback(ADMIN, versionBefore);
+    }
+
+    @Test
+    void aPatchNamesOnlyTheOrdersOwnFilesOrTheCallersUploads() {
+        var order = damageOrder("Golpe en la puerta", "puerta.png");
+        var id = order.getString("id");
+        var own = fileIds(order).getFirst();
+        var other = fileIds(damageOrder("Otro golpe", "otro.png")).getFirst();
+        var globex = Api.as(It.GLOBEX_REQUESTER);
+        var globexOrder = WorkOrders.create(globex, order("Ajeno").add("type", "general")).getString("id");
+        var theirs = AttachmentsIT.uploadTo(globex, globexOrder, "", "ajeno.png").expect(201).json().getString("id");
+        var note = WorkOrders.comment(AGENT, id, "nota", "INTERNAL").expect(201).json().getString("id");
+        var internal = AttachmentsIT.uploadTo(AGENT, id, "?comment=" + note, "interna.png").expect(201).json()
+                .getString("id");
+        var pending = Uploads.stage(AGENT, "nueva.png", "image/png", Uploads.png(7, 2000)).expect(201).json()
+                .getString("id");
+
+        for (var wrong : List.of(other, theirs, UUID.randomUUID().toString(), "not-an-id")) {
+            var res = patch(order, Json.createArrayBuilder().add(file(own)).add(Uploads.ref(pending)).add(file(wrong)));
+            var error = res.problem(422, "validation").getJsonArray("errors").getJsonObject(0);
+            assertEquals(FIELD, error.getString("field"), res.describe());
+            assertEquals("attachment " + wrong + " is not a file of " + order.getString("number"),
+                    error.getString("message"));
+        }
+        var hidden = patch(order, Json.createArrayBuilder().add(file(internal)));
+        assertEquals(List.of(FIELD), List.copyOf(hidden.invalidFields()));
+        var twice = patch(order, Json.createArrayBuilder().add(file(own)).add(file(own)));
+        assertTrue(twice.describe().contains("is named twice"), twice.describe());
+        assertEquals(List.of(own), fileIds(WorkOrders.get(AGENT, id)), "nothing changed");
+        assertEquals(order.getInt("version"), WorkOrders.get(AGENT, id).getInt("version"));
+        assertEquals(2, files(id).size(), "the staged upload did not become a file");
+
+        // Kept by id (the stored name wins over the one sent), and the agent's upload added as a file of the order.
+        var changed = patch(order, Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("id", own).add("name", "renombrada.exe")).add(Uploads.ref(pending)))
+                .expect(200).json();
+        var value = changed.getJsonObject("customFields").getJsonArray(Uploads.FIELD).getValuesAs(JsonObject.class);
+        assertEquals("puerta.png", value.getFirst().getString("name"));
+        assertEquals("nueva.png", value.get(1).getString("name"));
+        var added = files(id).stream().filter(f -> f.getString("name").equals("nueva.png")).findFirst().orElseThrow();
+        assertEquals(added.getString("id"), value.get(1).getString("id"));
+        assertEquals("PUBLIC", added.getString("visibility"));
+        var history = WorkOrders.history(AGENT, id);
+        assertTrue(history.stream().anyMatch(e -> e.getString("kind").equals("ATTACHMENT_ADDED")
+                && "nueva.png".equals(e.getString("to", null))), history.toString());
+        assertTrue(history.stream().anyMatch(e -> e.getString("kind").equals("UPDATED")
+                && FIELD.equals(e.getString("field", null))), history.toString());
+        patch(WorkOrders.get(AGENT, id), Json.createArrayBuilder().add(Uploads.ref(pending)))
+                .problem(422, "validation");
+    }
+
+    @Test
+    void deletingAFileTakesItOutOfTheFieldWithAHistoryEntry() {
+        var order = damageOrder("Dos fotos", "una.png", "otra.png");
+        var id = order.getString("id");
+        var ids = fileIds(order);
+        REQUESTER.send("DELETE", "/workorders/" + id + "/attachments/" + ids.getFirst(), null, null, Map.of())
+                .expect(204);
+        var after = WorkOrders.get(AGENT, id);
+        assertEquals(List.of(ids.get(1)), fileIds(after));
+        assertTrue(after.getInt("version") > order.getInt("version"), "a new version, as any edit");
+        var entry = WorkOrders.history(AGENT, id).stream()
+                .filter(e -> e.getString("kind").equals("UPDATED") && FIELD.equals(e.getString("field", null)))
+                .findFirst().orElseThrow();
+        assertTrue(entry.getString("from").contains("una.png") && !entry.getString("to").contains("una.png"),
+                entry.toString());
+
+        // The last file goes too, though the field is required: the field is cleared.
+        AGENT.send("DELETE", "/workorders/" + id + "/attachments/" + ids.get(1), null, null, Map.of()).expect(204);
+        assertFalse(WorkOrders.get(AGENT, id).getJsonObject("customFields").containsKey(Uploads.FIELD));
+        assertEquals(0, files(id).size());
+    }
+
+    /** A damage order created by the requester with {@code names} staged as its photos. */
+    private static JsonObject damageOrder(String title, String... names) {
+        var photos = Json.createArrayBuilder();
+        for (int i = 0; i < names.length; i++) {
+            var staged = Uploads.stage(REQUESTER, names[i], "image/png", Uploads.png(title.hashCode() + i, 1500))
+                    .expect(201).json();
+            photos.add(Uploads.ref(staged.getString("id")));
+        }
+        return WorkOrders.create(REQUESTER, order(title).add("type", Uploads.TYPE)
+                .add("customFields", Json.createObjectBuilder().add(Uploads.FIELD, photos)));
+    }
+
+    private static Res patch(JsonObject order, JsonArrayBuilder photos) {
+        var body = Json.createObjectBuilder().add("customFields", Json.createObjectBuilder().add(Uploads.FIELD, photos))
+                .build();
+        return AGENT.patch("/workorders/" + order.getString("id"), body, order.getInt("version"));
+    }
+
+    private static JsonObject file(String id) {
+        return Json.createObjectBuilder().add("id", id).add("name", "x.png").build();
+    }
+
+    private static List<String> fileIds(JsonObject order) {
+        var value = order.getJsonObject("customFields").getJsonArray(Uploads.FIELD);
+        return value == null ? List.of() : value.getValuesAs(JsonObject.class).stream().map(f -> f.getString("id"))
+                .toList();
+    }
+
+    private static List<JsonObject> files(String order) {
+        return AGENT.get("/workorders/" + order + "/attachments").expect(200).objects();
+    }
+}
