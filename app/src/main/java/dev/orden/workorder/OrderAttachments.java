@@ -5,7 +5,7 @@ import dev.orden.shared.problem.ProblemException;
 import dev.orden.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.orden.shared.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
