@@ -115,3 +115,75 @@ existing ConfigMap. Each is stored in the ConfigMap under its path with "/" writ
 {{- keys .Values.seed.files | sortAlpha | toYaml }}
 {{- end }}
 {{- end }}
+
+{{/*
+ORDEN_TRUSTED_PROXIES: the regular expression of the peers whose X-Forwarded-For is believed (config.trustedProxies).
+"auto" trusts the private ranges only when every request comes through the Ingress's controller, i.e. with the
+Ingress on and a ClusterIP Service; loopback too, for a service-mesh sidecar in the pod.
+*/}}
+{{- define "orden.trustedProxies" -}}
+{{- $setting := .Values.config.trustedProxies | toString -}}
+{{- if ne $setting "auto" -}}
+{{- $setting -}}
+{{- else if and .Values.ingress.enabled (eq .Values.service.type "ClusterIP") -}}
+{{- list "10\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}" "172\\.(1[6-9]|2[0-9]|3[01])\\.\\d{1,3}\\.\\d{1,3}" "192\\.168\\.\\d{1,3}\\.\\d{1,3}" "100\\.(6[4-9]|[7-9][0-9]|1[01][0-9]|12[0-7])\\.\\d{1,3}\\.\\d{1,3}" "127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}" "f[cd][0-9a-f]{2}:.*" "0:0:0:0:0:0:0:1" "::1" | join "|" -}}
+{{- else -}}
+none
+{{- end -}}
+{{- end }}
+
+{{/*
+How many pods share a cluster-wide rate-limit budget: 1 unless rateLimits.budget is "cluster", then the replicas
+(the most the autoscaler may run, so that the budget is never exceeded).
+*/}}
+{{- define "orden.rateLimitShare" -}}
+{{- if ne .Values.rateLimits.budget "cluster" -}}
+1
+{{- else if .Values.autoscaling.enabled -}}
+{{- .Values.autoscaling.maxReplicas | int -}}
+{{- else -}}
+{{- .Values.replicaCount | int -}}
+{{- end -}}
+{{- end }}
+
+{{/*
+The ConfigMap entries of the rate limits and per-tenant quotas: ORDEN_RATE_LIMIT_<NAME>[_TENANT_<SLUG>]_<FIELD>,
+the names MicroProfile Config maps orden.rate-limit.<name>[.tenant.<slug>].<field> to. capacity, refill and
+concurrent are each pod's share of the budget, rounded up (0, no cap on requests in progress, stays 0).
+*/}}
+{{- define "orden.rateLimitEnv" -}}
+{{- $share := include "orden.rateLimitShare" . | int -}}
+{{- range $name, $limit := .Values.rateLimits.limits }}
+{{- include "orden.rateLimitFields" (dict "prefix" (printf "ORDEN_RATE_LIMIT_%s" (include "orden.envName" $name)) "limit" $limit "share" $share) }}
+{{- end }}
+{{- range $slug, $limits := .Values.rateLimits.tenants }}
+{{- range $name, $limit := $limits }}
+{{- include "orden.rateLimitFields" (dict "prefix" (printf "ORDEN_RATE_LIMIT_%s_TENANT_%s" (include "orden.envName" $name) (include "orden.envName" $slug)) "limit" $limit "share" $share) }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{- define "orden.rateLimitFields" -}}
+{{- $share := .share -}}
+{{- $prefix := .prefix -}}
+{{- with .limit }}
+{{- if hasKey . "enabled" }}
+{{ $prefix }}_ENABLED: {{ .enabled | quote }}
+{{- end }}
+{{- range $field := list "capacity" "refill" "concurrent" }}
+{{- if hasKey $.limit $field }}
+{{ $prefix }}_{{ upper $field }}: {{ div (add (index $.limit $field | int) (sub $share 1)) $share | quote }}
+{{- end }}
+{{- end }}
+{{- if hasKey . "period" }}
+{{ $prefix }}_PERIOD: {{ .period | quote }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+An environment variable's part for a name or slug: upper case, "-" (and anything not alphanumeric) as "_".
+*/}}
+{{- define "orden.envName" -}}
+{{- regexReplaceAll "[^A-Za-z0-9]" . "_" | upper -}}
+{{- end }}

@@ -22,14 +22,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue #8's token attacks, each with everything else right: a token the realm never signed (our own key under the
- * realm's key id; the realm's public key used as an HMAC secret), a real token of another realm (wrong issuer), a
- * real token of this realm for another audience, and a real token with its roles edited. Every one is a 401, and
- * the genuine token still works.
+ * Issue #8's token attacks, each with everything else right: no token, an unsigned one ({@code alg: none}), a token
+ * the realm never signed (our own key under the realm's key id; the realm's public key used as an HMAC secret), a
+ * real token of another realm (wrong issuer), a real token of this realm for another audience, a real token with its
+ * roles edited, and a real token that has expired. Every one is a 401 problem+json with {@code WWW-Authenticate} and
+ * the API's security headers, whichever layer refused it (mpJwt's own 401s go through the error page), and the
+ * genuine token still works.
  */
 class JwtTamperingIT {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final List<String> PATHS = List.of("/me", "/workorders", "/admin/config");
 
     static String genuine;
     static JsonObject claims;
@@ -44,6 +47,40 @@ class JwtTamperingIT {
                 .filter(k -> "RS256".equals(k.getString("alg", "")) && "sig".equals(k.getString("use", "")))
                 .findFirst().orElseThrow();
         assertEquals("acme", Api.bearer(genuine).get("/me").expect(200).json().getString("tenant"));
+    }
+
+    @Test
+    void noTokenIs401() {
+        for (var path : PATHS) unauthenticated(Api.anonymous().get(path));
+    }
+
+    @Test
+    void anUnsignedTokenIs401() {
+        var header = Json.createObjectBuilder().add("alg", "none").add("typ", "JWT").build();
+        refused(encode(header) + "." + encode(claims) + ".");
+    }
+
+    /**
+     * Genuinely signed by the realm, right issuer and audience, only too old: a client of our own whose tokens live
+     * one second, and a wait past the server's 30 s clock skew.
+     */
+    @Test
+    void anExpiredTokenIs401() throws InterruptedException {
+        var clientId = "jwt-expiry-" + System.nanoTime();
+        var id = ShortLivedClient.create(clientId);
+        try {
+            var token = Tokens.post("/realms/" + It.REALM + "/protocol/openid-connect/token", Map.of(
+                    "grant_type", "password", "client_id", clientId, "username", It.ACME_DISPATCHER,
+                    "password", It.DEMO_PASSWORD)).getString("access_token");
+            var accepted = Api.bearer(token).get("/me");
+            assertEquals(200, accepted.status(), accepted.describe());
+            var expires = json(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                    StandardCharsets.UTF_8)).getJsonNumber("exp").longValue();
+            Thread.sleep(Math.max(0, (expires + 32) * 1000 - System.currentTimeMillis()));
+            refused(token);
+        } finally {
+            ShortLivedClient.delete(id);
+        }
     }
 
     @Test
@@ -99,13 +136,29 @@ class JwtTamperingIT {
         refused(stripped);
     }
 
+    @Test
+    void aGenuineTokenWithoutTheRoleIs403ProblemWithTheHeaders() {
+        var res = Api.bearer(genuine).get("/admin/config");
+        res.problem(403, "forbidden");
+        assertEquals("default-src 'none'; frame-ancestors 'none'; sandbox",
+                res.header("Content-Security-Policy").orElse(""), res.describe());
+        assertEquals("nosniff", res.header("X-Content-Type-Options").orElse(""), res.describe());
+    }
+
     private static void refused(String token) {
-        for (var path : List.of("/me", "/workorders", "/admin/config")) {
-            var res = Api.bearer(token).get(path);
-            assertEquals(401, res.status(), res.describe());
-            assertTrue(res.header("WWW-Authenticate").orElse("").startsWith("Bearer"), res.describe());
-        }
+        for (var path : PATHS) unauthenticated(Api.bearer(token).get(path));
         assertEquals(200, Api.bearer(genuine).get("/me").status());
+    }
+
+    /** A 401 problem with the challenge and the API's security headers. */
+    static void unauthenticated(Res res) {
+        var problem = res.problem(401, "unauthenticated");
+        assertEquals("Authentication required", problem.getString("title"), res.describe());
+        assertTrue(res.header("WWW-Authenticate").orElse("").startsWith("Bearer"), res.describe());
+        assertEquals("default-src 'none'; frame-ancestors 'none'; sandbox",
+                res.header("Content-Security-Policy").orElse(""), res.describe());
+        assertEquals("nosniff", res.header("X-Content-Type-Options").orElse(""), res.describe());
+        assertEquals("no-referrer", res.header("Referrer-Policy").orElse(""), res.describe());
     }
 
     private static String encode(JsonObject object) {
@@ -124,6 +177,49 @@ class JwtTamperingIT {
                     HttpResponse.BodyHandlers.ofString()).body();
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A public client with password grants, the API's audience and one-second tokens, made as Keycloak's admin. */
+    private static final class ShortLivedClient {
+
+        static String create(String clientId) {
+            var client = Json.createObjectBuilder().add("clientId", clientId).add("publicClient", true)
+                    .add("directAccessGrantsEnabled", true).add("standardFlowEnabled", false)
+                    .add("attributes", Json.createObjectBuilder().add("access.token.lifespan", "1"))
+                    .add("defaultClientScopes", Json.createArrayBuilder().add("basic").add("profile").add("email")
+                            .add("roles").add("microprofile-jwt").add("organization"))
+                    .add("protocolMappers", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                            .add("name", "orden-api audience").add("protocol", "openid-connect")
+                            .add("protocolMapper", "oidc-audience-mapper")
+                            .add("config", Json.createObjectBuilder().add("included.client.audience", "orden-api")
+                                    .add("access.token.claim", "true"))))
+                    .build();
+            var created = admin("POST", "", client.toString());
+            assertEquals(201, created.statusCode(), created.body());
+            var location = created.headers().firstValue("Location").orElseThrow();
+            return location.substring(location.lastIndexOf('/') + 1);
+        }
+
+        static void delete(String id) {
+            admin("DELETE", "/" + id, null);
+        }
+
+        private static HttpResponse<String> admin(String method, String path, String body) {
+            var token = Tokens.post("/realms/master/protocol/openid-connect/token", Map.of("grant_type", "password",
+                    "client_id", "admin-cli", "username", It.KC_ADMIN_USER, "password", It.KC_ADMIN_PASSWORD))
+                    .getString("access_token");
+            var request = HttpRequest.newBuilder(URI.create(It.KC_URL + "/admin/realms/" + It.REALM + "/clients"
+                            + path))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+            try {
+                return Http.DEFAULT.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }

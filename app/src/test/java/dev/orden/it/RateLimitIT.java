@@ -118,6 +118,29 @@ class RateLimitIT {
         stillLimited(422, () -> limited.post("/signup", JsonValue.EMPTY_JSON_OBJECT));
     }
 
+    /**
+     * X-Forwarded-For names the client only when a trusted proxy sends it (the test server trusts 127.0.0.77 alone,
+     * ORDEN_TRUSTED_PROXIES in server.env): anyone else is counted by the address it connects from whatever it claims,
+     * and behind the proxy each client is counted on its own, by the right-most address the proxy did not add.
+     */
+    @Test
+    void forwardedForNamesTheClientOnlyFromATrustedProxy() {
+        var n = new AtomicInteger();
+        Supplier<String> spoofed = () -> "198.51.100." + (n.incrementAndGet() % 250 + 1);
+        var direct = fromOwnAddress();
+        limited(untilLimited(10, 422, () -> signUpAttempt(direct, spoofed.get())), 6);
+
+        var proxy = Api.anonymous(Http.fromLoopback(0, 77));
+        var client = "203.0.113." + It.randomBetween(1, 254);
+        limited(untilLimited(10, 422, () -> signUpAttempt(proxy, spoofed.get() + ", " + client)), 6);
+        signUpAttempt(proxy, "203.0.113.255").expect(422);
+        direct.post("/signup", JsonValue.EMPTY_JSON_OBJECT).problem(429, "rate-limited");
+    }
+
+    private static Res signUpAttempt(Api from, String forwardedFor) {
+        return from.send("POST", "/signup", Api.JSON, "{}", java.util.Map.of("X-Forwarded-For", forwardedFor));
+    }
+
     @Test
     void theRatingLinkIsLimitedPerAddressWhetherTheTokenIsGoodOrNot() throws Exception {
         var guesser = fromOwnAddress();

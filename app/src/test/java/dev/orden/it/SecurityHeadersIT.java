@@ -90,4 +90,22 @@ class SecurityHeadersIT {
             assertEquals("no-referrer", api.getHeaderField("Referrer-Policy"), path);
         }
     }
+
+    /**
+     * Behind a TLS-terminating proxy the server sees plain HTTP: HSTS follows the {@code X-Forwarded-Proto} of a
+     * trusted proxy (the test server trusts 127.0.0.77, ORDEN_TRUSTED_PROXIES) and of no one else.
+     */
+    @Test
+    void hstsFollowsTheForwardedProtoOfATrustedProxyOnly() {
+        var headers = java.util.Map.of("X-Forwarded-For", "203.0.113.9", "X-Forwarded-Proto", "https");
+        for (var path : List.of("/portal/", It.BASE_URL + "/api/v1/portal/config")) {
+            var url = path.startsWith("http") ? path : It.BASE_URL + path;
+            var proxied = Api.anonymous(Http.fromLoopback(0, 77)).send("GET", url, null, null, headers);
+            assertEquals("max-age=31536000; includeSubDomains",
+                    proxied.header("Strict-Transport-Security").orElse(null), proxied.describe());
+            var spoofed = Api.anonymous(Http.fromLoopback(It.randomBetween(2, 249), 9)).send("GET", url, null, null,
+                    headers);
+            assertNull(spoofed.header("Strict-Transport-Security").orElse(null), spoofed.describe());
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.orden.shared.problem;
 
+import jakarta.persistence.PersistenceException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.Set;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.persistence.exceptions.DatabaseException;
 
 /**
  * A failure that means the database is out of reach (down, restarting, refusing connections, or the pool waited too
@@ -23,26 +25,41 @@ public final class DatabaseUnavailable {
     /** Liberty's own: a connection found broken, and no pooled connection free within connectionTimeout. */
     private static final Set<String> POOL_FAILURES = Set.of("StaleConnectionException",
             "ConnectionWaitTimeoutException");
+    /** Liberty's connection manager reports a connection it could not open as one of these (JCA). */
+    private static final Set<String> DATABASE_ACCESS_FAILURES = Set.of("ResourceException",
+            "ResourceAllocationException");
     private static final int MAX_DEPTH = 32;
 
     private DatabaseUnavailable() {}
 
-    /** True if {@code failure} or any of its causes (or chained SQL exceptions) says the database is unreachable. */
+    /**
+     * True if {@code failure} or any of its causes (or chained SQL exceptions) says the database is unreachable. A
+     * refused or timed-out socket counts only below a database-access failure (JDBC, JPA, EclipseLink, the connection
+     * pool): the same {@link ConnectException} from an HTTP client (Keycloak, a webhook) is not the database's.
+     */
     public static boolean causes(Throwable failure) {
         int depth = 0;
+        boolean underDatabaseAccess = false;
         for (Throwable cause = failure; cause != null && depth < MAX_DEPTH; cause = cause.getCause(), depth++) {
-            if (unreachable(cause)) return true;
+            if (unreachable(cause) || underDatabaseAccess && cause instanceof ConnectException) return true;
             if (cause instanceof SQLException sql && sql.getNextException() != null
                     && unreachable(sql.getNextException())) {
                 return true;
             }
+            underDatabaseAccess |= databaseAccess(cause);
         }
         return false;
     }
 
+    private static boolean databaseAccess(Throwable failure) {
+        return failure instanceof SQLException || failure instanceof PersistenceException
+                || failure instanceof DatabaseException
+                || DATABASE_ACCESS_FAILURES.contains(failure.getClass().getSimpleName());
+    }
+
     private static boolean unreachable(Throwable failure) {
         if (failure instanceof SQLTransientConnectionException || failure instanceof SQLNonTransientConnectionException
-                || failure instanceof SQLRecoverableException || failure instanceof ConnectException) {
+                || failure instanceof SQLRecoverableException) {
             return true;
         }
         if (failure instanceof SQLException sql && sql.getSQLState() != null) {

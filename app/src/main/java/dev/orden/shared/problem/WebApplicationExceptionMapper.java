@@ -21,8 +21,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         int status = exception.getResponse().getStatus();
         var problem = switch (status) {
             case 400 -> Problem.of(ProblemType.MALFORMED_REQUEST, "The body or a parameter is not valid JSON of the expected shape");
-            case 401 -> Problem.of(ProblemType.UNAUTHENTICATED, "A valid bearer token is required");
-            case 403 -> Problem.of(ProblemType.FORBIDDEN, "Your roles do not allow this");
+            case 401, 403 -> BareRefusals.problem(status);
             case 404 -> Problem.of(ProblemType.NOT_FOUND, "No such resource");
             case 415 -> Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send application/json");
             default -> new Problem("about:blank", exception.getResponse().getStatusInfo().getReasonPhrase(), status,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.ProcessingException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -29,6 +30,29 @@ class DatabaseUnavailableTest {
         assertTrue(DatabaseUnavailable.causes(new SQLException("the database system is starting up", "57P03")));
         assertTrue(DatabaseUnavailable.causes(new SQLException("terminating connection due to crash", "57P02")));
         assertTrue(DatabaseUnavailable.causes(new SQLTransientConnectionException("no connection within 5s")));
+    }
+
+    @Test
+    void aRefusedSocketUnderJdbcOrThePoolCounts() {
+        var jdbc = new SQLException("Cannot open a connection", new ConnectException("Connection refused"));
+        assertTrue(DatabaseUnavailable.causes(new PersistenceException(jdbc)));
+        class ResourceAllocationException extends Exception {
+            ResourceAllocationException(Throwable cause) {
+                super(cause);
+            }
+        }
+        assertTrue(DatabaseUnavailable.causes(new IllegalStateException(
+                new ResourceAllocationException(new ConnectException("Connection timed out")))));
+    }
+
+    /** Keycloak out of reach surfaces as the JAX-RS client's ProcessingException over the same ConnectException. */
+    @Test
+    void aRefusedSocketOfAnHttpClientIsNotTheDatabase() {
+        var keycloak = new ProcessingException("RESTEASY004655: Unable to invoke request",
+                new ConnectException("Connection refused"));
+        assertFalse(DatabaseUnavailable.causes(keycloak));
+        assertFalse(DatabaseUnavailable.causes(new IllegalStateException("import failed", keycloak)));
+        assertFalse(DatabaseUnavailable.causes(new ConnectException("Connection refused")));
     }
 
     @Test
