@@ -52,6 +52,9 @@ class RuleEffects {
     WorkOrderDispatch dispatch;
 
     @Inject
+    WorkOrderConfiguration fieldsOfTypes;
+
+    @Inject
     NotificationOutbox notifications;
 
     @Inject
@@ -109,6 +112,11 @@ class RuleEffects {
     private Outcome set(JsonObject effect, WorkOrder order, Actor rule) {
         if (!(effect.get("fields") instanceof JsonObject fields) || fields.isEmpty()) {
             return Outcome.refused("'fields' must be an object of custom field values");
+        }
+        // Files are attached by people (their uploads, checked as theirs); a rule could otherwise name any file.
+        var files = fieldsOfTypes.attachmentKeys(order.type()).stream().filter(fields::containsKey).toList();
+        if (!files.isEmpty()) {
+            return Outcome.refused("attachment fields are set by people, not by rules: " + String.join(", ", files));
         }
         return patch(order, rule, Json.createObjectBuilder().add("customFields", fields).build());
     }

@@ -112,6 +112,37 @@ class AttachmentFieldsIT {
     }
 
     /** A damage order created by the requester with {@code names} staged as its photos. */
+    /** A rule's {@code set} may not name files: it could name any order's (or tenant's) file by its id. */
+    @Test
+    void aRuleCannotSetAnAttachmentField() {
+        var foreign = fileIds(damageOrder("Archivo ajeno", "ajeno.png")).getFirst();
+        var before = Configs.active(ADMIN);
+        var rule = Json.createObjectBuilder().add("key", "file_setter").add("name", "file_setter")
+                .add("events", Json.createArrayBuilder().add("workorder.created")).add("order", 100)
+                .add("mode", "active").add("onError", "skip").add("source", """
+                        function rule(input) {
+                          if (!keywords.any(input.order.title, ['files-by-rule'])) return [];
+                          return [{type: 'set', fields: {%s: [{id: '%s', name: 'x.png'}]}}];
+                        }""".formatted(Uploads.FIELD, foreign));
+        var bundle = before.getJsonObject("bundle");
+        var rules = bundle.containsKey("rules") ? Json.createArrayBuilder(bundle.getJsonArray("rules"))
+                : Json.createArrayBuilder();
+        Configs.publish(ADMIN, Json.createObjectBuilder(bundle).add("rules", rules.add(rule)).build());
+        try {
+            var order = damageOrder("files-by-rule " + It.unique("x"), "propia.png");
+            var id = order.getString("id");
+            var own = fileIds(order);
+            assertEquals(own, fileIds(WorkOrders.get(AGENT, id)), "the field still names the order's own file");
+            var effect = AGENT.get("/workorders/" + id + "/rule-traces").expect(200).objects().stream()
+                    .filter(trace -> trace.getString("rule").equals("file_setter")).findFirst().orElseThrow()
+                    .getJsonArray("effects").getJsonObject(0);
+            assertEquals("refused", effect.getString("status"), effect.toString());
+            assertTrue(effect.getString("reason").contains("attachment fields are set by people"), effect.toString());
+        } finally {
+            Configs.rollback(ADMIN, before.getInt("version"));
+        }
+    }
+
     private static JsonObject damageOrder(String title, String... names) {
         var photos = Json.createArrayBuilder();
         for (int i = 0; i < names.length; i++) {
