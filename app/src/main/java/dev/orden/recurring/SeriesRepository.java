@@ -11,9 +11,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The tenant's series and the occurrences they made orders for (SQL; row-level security keeps to the tenant). */
 @ApplicationScoped
@@ -104,12 +108,25 @@ class SeriesRepository {
     }
 
     Optional<Link> linkOf(UUID orderId) {
+        return Optional.ofNullable(linksOf(List.of(orderId)).get(orderId));
+    }
+
+    /** The links of those of the orders a series made, by order id, in one query (a list page's). */
+    Map<UUID, Link> linksOf(Collection<UUID> orderIds) {
+        if (orderIds.isEmpty()) return Map.of();
         List<?> rows = tenantEm.em().createNativeQuery("""
-                SELECT s.id::text, s.name, o.occurrence FROM recurring_occurrence o
+                SELECT o.work_order_id::text, s.id::text, s.name, o.occurrence FROM recurring_occurrence o
                   JOIN recurring_series s ON s.tenant_id = o.tenant_id AND s.id = o.series_id
-                 WHERE o.work_order_id = ?1::uuid""").setParameter(1, orderId.toString()).getResultList();
-        return rows.stream().findFirst().map(row -> (Object[]) row)
-                .map(row -> new Link(UUID.fromString((String) row[0]), (String) row[1], instant(row[2])));
+                 WHERE o.work_order_id = ANY (CAST(?1 AS uuid[]))""")
+                .setParameter(1, orderIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
+                .getResultList();
+        var links = new HashMap<UUID, Link>();
+        for (var row : rows) {
+            var r = (Object[]) row;
+            links.putIfAbsent(UUID.fromString((String) r[0]),
+                    new Link(UUID.fromString((String) r[1]), (String) r[2], instant(r[3])));
+        }
+        return links;
     }
 
     /** The orders the series made, the latest occurrence first. */
