@@ -1,5 +1,6 @@
 package dev.orden.recurring;
 
+import dev.orden.shared.persistence.PgArrays;
 import dev.orden.shared.persistence.TenantEntityManager;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,12 +13,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** The tenant's series and the occurrences they made orders for (SQL; row-level security keeps to the tenant). */
 @ApplicationScoped
@@ -118,15 +117,10 @@ class SeriesRepository {
                 SELECT o.work_order_id::text, s.id::text, s.name, o.occurrence FROM recurring_occurrence o
                   JOIN recurring_series s ON s.tenant_id = o.tenant_id AND s.id = o.series_id
                  WHERE o.work_order_id = ANY (CAST(?1 AS uuid[]))""")
-                .setParameter(1, orderIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
+                .setParameter(1, PgArrays.uuids(orderIds))
                 .getResultList();
-        var links = new HashMap<UUID, Link>();
-        for (var row : rows) {
-            var r = (Object[]) row;
-            links.putIfAbsent(UUID.fromString((String) r[0]),
-                    new Link(UUID.fromString((String) r[1]), (String) r[2], instant(r[3])));
-        }
-        return links;
+        return PgArrays.byFirstColumn(rows,
+                r -> new Link(UUID.fromString((String) r[1]), (String) r[2], instant(r[3])));
     }
 
     /** The orders the series made, the latest occurrence first. */
