@@ -1,5 +1,6 @@
 package dev.orden.recurring;
 
+import dev.orden.shared.persistence.PgArrays;
 import dev.orden.shared.persistence.TenantEntityManager;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +12,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -104,12 +107,20 @@ class SeriesRepository {
     }
 
     Optional<Link> linkOf(UUID orderId) {
+        return Optional.ofNullable(linksOf(List.of(orderId)).get(orderId));
+    }
+
+    /** The links of those of the orders a series made, by order id, in one query (a list page's). */
+    Map<UUID, Link> linksOf(Collection<UUID> orderIds) {
+        if (orderIds.isEmpty()) return Map.of();
         List<?> rows = tenantEm.em().createNativeQuery("""
-                SELECT s.id::text, s.name, o.occurrence FROM recurring_occurrence o
+                SELECT o.work_order_id::text, s.id::text, s.name, o.occurrence FROM recurring_occurrence o
                   JOIN recurring_series s ON s.tenant_id = o.tenant_id AND s.id = o.series_id
-                 WHERE o.work_order_id = ?1::uuid""").setParameter(1, orderId.toString()).getResultList();
-        return rows.stream().findFirst().map(row -> (Object[]) row)
-                .map(row -> new Link(UUID.fromString((String) row[0]), (String) row[1], instant(row[2])));
+                 WHERE o.work_order_id = ANY (CAST(?1 AS uuid[]))""")
+                .setParameter(1, PgArrays.uuids(orderIds))
+                .getResultList();
+        return PgArrays.byFirstColumn(rows,
+                r -> new Link(UUID.fromString((String) r[1]), (String) r[2], instant(r[3])));
     }
 
     /** The orders the series made, the latest occurrence first. */

@@ -3,6 +3,7 @@ package dev.orden.sla;
 import dev.orden.config.ActiveConfiguration;
 import dev.orden.config.workflow.StateCategory;
 import dev.orden.schedule.Jobs;
+import dev.orden.shared.persistence.PgArrays;
 import dev.orden.shared.persistence.TenantEntityManager;
 import dev.orden.tenant.TenantContext;
 import dev.orden.workorder.EventKind;
@@ -224,15 +225,10 @@ public class SlaClock implements OrderClocks {
         if (orderIds.isEmpty()) return Map.of();
         List<?> rows = tenantEm.em().createNativeQuery("SELECT work_order_id::text, " + COLUMNS
                         + " FROM work_order_sla WHERE work_order_id = ANY (CAST(?1 AS uuid[]))")
-                .setParameter(1, orderIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
+                .setParameter(1, PgArrays.uuids(orderIds))
                 .getResultList();
-        var states = new HashMap<UUID, JsonObject>();
-        for (var row : rows) {
-            var columns = (Object[]) row;
-            states.put(UUID.fromString((String) columns[0]),
-                    SlaState.of(java.util.Arrays.copyOfRange(columns, 1, columns.length)).json());
-        }
-        return states;
+        return PgArrays.byFirstColumn(rows,
+                columns -> SlaState.of(java.util.Arrays.copyOfRange(columns, 1, columns.length)).json());
     }
 
     /**

@@ -122,8 +122,7 @@ public class WorkOrderResource {
                          @QueryParam("limit") String limit, @QueryParam("sla") String sla) {
         var query = query(status, category, assignee, team, type, area, requester, priority, text, sort, cursor, limit,
                 sla);
-        var page = service.list(query);
-        return new PageView(service.views(page.items()), page.nextCursor());
+        return service.page(query);
     }
 
     @GET

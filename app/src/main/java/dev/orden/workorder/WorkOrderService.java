@@ -146,6 +146,12 @@ public class WorkOrderService {
         return new Page(List.copyOf(page), Cursor.after(page.getLast(), query.sort()).encode());
     }
 
+    /** A page of the list as the caller sees it, its rows and what their views add read in one transaction. */
+    WorkOrderViews.PageView page(WorkOrderQuery query) {
+        var page = list(query);
+        return new WorkOrderViews.PageView(views(page.items()), page.nextCursor());
+    }
+
     WorkOrderRepository.Counts count(WorkOrderQuery query) {
         var user = context.user();
         return repository.count(user.isStaff() ? query : query.withRequester(user.id()));
@@ -198,16 +204,20 @@ public class WorkOrderService {
 
     /** The order as the caller sees it: its moves, retired fields and SLA clocks. */
     WorkOrderViews.WorkOrderView view(WorkOrder order) {
-        return view(order, clocks.of(order.id()).orElse(null), attachments.counts(List.of(order.id())), bundle());
+        return view(order, clocks.of(order.id()).orElse(null),
+                attachments.counts(List.of(order.id())).getOrDefault(order.id(), 0L),
+                seriesLinks.of(order.id()).orElse(null), bundle());
     }
 
-    /** A page of orders as the caller sees them, their SLA clocks read at once. */
+    /** A page of orders as the caller sees them, their SLA clocks, attachment counts and series read at once. */
     List<WorkOrderViews.WorkOrderView> views(List<WorkOrder> orders) {
         var ids = orders.stream().map(WorkOrder::id).toList();
         var slas = clocks.of(ids);
         var files = attachments.counts(ids);
+        var series = seriesLinks.of(ids);
         var bundle = bundle();
-        return orders.stream().map(order -> view(order, slas.get(order.id()), files, bundle)).toList();
+        return orders.stream().map(order -> view(order, slas.get(order.id()), files.getOrDefault(order.id(), 0L),
+                series.get(order.id()), bundle)).toList();
     }
 
     /** The active configuration, for the names of areas and teams; none for a tenant never given one. */
@@ -215,12 +225,12 @@ public class WorkOrderService {
         return activeConfiguration.current().map(active -> active.bundle()).orElse(null);
     }
 
-    private WorkOrderViews.WorkOrderView view(WorkOrder order, JsonObject sla, java.util.Map<UUID, Long> files,
+    private WorkOrderViews.WorkOrderView view(WorkOrder order, JsonObject sla, long files, JsonObject series,
                                               JsonObject bundle) {
         var statusName = lifecycle.workflowOf(order).state(order.status()).map(state -> state.name().byLanguage())
                 .orElse(null);
         return WorkOrderViews.WorkOrderView.of(order, statusName, transitions(order), retiredFields(order), sla,
-                seriesLinks.of(order.id()).orElse(null), files.getOrDefault(order.id(), 0L), bundle);
+                series, files, bundle);
     }
 
     /** The keys of the order's custom values that its type no longer offers. */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -117,8 +118,15 @@ class RecurringSeriesIT {
         assertEquals(next.toString(), after.getString("nextOccurrence"));
         assertEquals(first.toString(), after.getString("nextOrderAt"));
         assertEquals(1, orders(id).size(), "exactly one");
-        assertFalse(WorkOrders.get(DISPATCHER, WorkOrders.create(DISPATCHER, "plain").getString("id"))
-                .containsKey("series"), "an order of no series has no link");
+        var plain = WorkOrders.create(DISPATCHER, name + " plain").getString("id");
+        assertFalse(WorkOrders.get(DISPATCHER, plain).containsKey("series"), "an order of no series has no link");
+        var page = WorkOrders.listAll(DISPATCHER, "q=" + WorkOrders.enc(name));
+        assertEquals(Set.of(order.getString("id"), plain),
+                page.stream().map(o -> o.getString("id")).collect(Collectors.toSet()));
+        for (var listed : page) {
+            assertEquals(listed.getString("id").equals(plain) ? null : order.getJsonObject("series"),
+                    listed.getJsonObject("series"), "a page of the list links each order as its own view does");
+        }
         // Done, so that it adds no open order to the agent's load for the dispatch suites.
         WorkOrders.move(AGENT, order.getString("id"), "IN_PROGRESS");
         WorkOrders.move(AGENT, order.getString("id"), "RESOLVED");
