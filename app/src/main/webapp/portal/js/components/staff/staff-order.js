@@ -153,7 +153,7 @@ class OrdenStaffOrder extends LivePage {
       title: String(data.get('title')).trim(),
       description: String(data.get('description') ?? ''),
       priority: data.get('priority'),
-      area: String(data.get('area') ?? '').trim() || null,
+      area: data.get('area') || null,
     };
     const due = String(data.get('dueAt') ?? '');
     patch.dueAt = due ? new Date(due).toISOString() : null;
@@ -258,7 +258,7 @@ class OrdenStaffOrder extends LivePage {
           value="${o.title}" ${this.fieldError('edit', 'title')}>`)}
         ${this.input('priority', t('order.priority'), html`<select id="edit-priority" name="priority" ${this.fieldError('edit', 'priority')}>
           ${PRIORITIES.map(p => html`<option value="${p}" ${p === o.priority ? 'selected' : ''}>${t(`priority.${p}`)}</option>`)}</select>`)}
-        ${this.input('area', t('staff.area'), html`<input id="edit-area" name="area" value="${o.area ?? ''}" ${this.fieldError('edit', 'area')}>`)}
+        ${this.input('area', t('staff.area'), this.picker('edit', 'area', this.directory.areas, o.area))}
         ${this.input('dueAt', t('staff.dueAt'), html`<input id="edit-dueAt" name="dueAt" type="datetime-local"
           value="${localInput(o.dueAt)}" ${this.fieldError('edit', 'dueAt')}>`)}
         ${this.input('description', t('staff.description'), html`<textarea id="edit-description" name="description"
