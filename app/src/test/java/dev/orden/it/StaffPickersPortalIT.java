@@ -20,7 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Acme's dispatcher in headless Chromium: the order page's area is picked from the tenant's areas by name with the
- * keyboard and stored; the dispatch board lists an agent who is in no team (invited for the test) with a load, and
+ * keyboard and stored; its custom fields are checked before they are sent; the dispatch board lists an agent who is in no team (invited for the test) with a load, and
  * an order picked for that agent is assigned to them.
  */
 class StaffPickersPortalIT {
@@ -66,6 +66,43 @@ class StaffPickersPortalIT {
                     WorkOrders.get(dispatcher, order.getString("id")).getString("area", null)));
             new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(b ->
                     "Barcelona".equals(new Select(b.findElement(By.id("edit-area"))).getFirstSelectedOption().getText()));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** The agent form's fields are drawn by the requester form's renderer: what changed is checked before it is sent. */
+    @Test
+    void theCustomFieldsAreCheckedAsTheServerWould() {
+        var order = create(order("El frigorífico no enfría").add("type", "repair")
+                .add("customFields", Configs.acmeVisit()));
+        var browser = Browsers.chromium("en-US", false, 1280, 1600);
+        try {
+            signIn(browser);
+            browser.get(It.BASE_URL + "/portal/workorders/" + order.getString("number"));
+            await(browser, By.cssSelector("[data-edit] [data-field='appliance'] select#f-appliance"));
+            assertTrue(browser.findElement(By.cssSelector("label[for='f-appliance'] [data-required-mark]")).isDisplayed());
+            new Select(browser.findElement(By.id("f-appliance"))).selectByValue("");
+            browser.findElement(By.id("f-serialNumber")).sendKeys("bad serial", Keys.TAB); // left: it is checked
+            browser.findElement(By.cssSelector("[data-edit] button[type=submit]")).click();
+            assertEquals("This field is required.", await(browser, By.id("e-appliance")).getText());
+            assertEquals("This does not have the expected format.", browser.findElement(By.id("e-serialNumber")).getText());
+            assertEquals("Please correct the marked fields.",
+                    await(browser, By.cssSelector("[data-message='edit'] .notice-error")).getText().trim());
+            assertEquals("f-appliance", browser.switchTo().activeElement().getAttribute("id"), "focus on the first");
+            assertEquals("washer", WorkOrders.get(dispatcher, order.getString("id")).getJsonObject("customFields")
+                    .getString("appliance"), "nothing was sent");
+
+            new Select(browser.findElement(By.id("f-appliance"))).selectByValue("fridge");
+            browser.findElement(By.id("f-serialNumber")).clear();
+            browser.findElement(By.id("f-serialNumber")).sendKeys("FR-2231", Keys.TAB);
+            browser.findElement(By.cssSelector("[data-edit] button[type=submit]")).click();
+            var stored = new WebDriverWait(browser, WAIT).until(b -> {
+                var fields = WorkOrders.get(dispatcher, order.getString("id")).getJsonObject("customFields");
+                return fields.getString("appliance").equals("fridge") ? fields : null;
+            });
+            assertEquals("FR-2231", stored.getString("serialNumber"));
+            assertEquals("Calle Mayor 1, Madrid", stored.getJsonObject("visitAddress").getString("address"));
         } finally {
             browser.quit();
         }

@@ -27,7 +27,7 @@ class OrdenStaffOrder extends LivePage {
     this.members = [];
     this.directory = null;
     this.form = null;
-    this.live = new LiveFields(() => editableFields(this.form));
+    this.live = new LiveFields(() => formFields(this.form));
     this.messages = {};
     this.errors = {};
     super.connectedCallback();
@@ -103,7 +103,7 @@ class OrdenStaffOrder extends LivePage {
         method, headers: { ...JSON_HEADERS, 'If-Match': `"${this.order.version}"` }, body: JSON.stringify(body),
       });
       this.dirty = false;
-      if (where === 'edit') this.live = new LiveFields(() => editableFields(this.form));
+      if (where === 'edit') this.live = new LiveFields(() => formFields(this.form));
       if (where === 'move') this.pendingMove = null;
       await this.load(['data-edit', FORMS[where]]);
       this.messages[where] = { kind: 'ok', text: t('staff.saved') };
@@ -156,6 +156,7 @@ class OrdenStaffOrder extends LivePage {
   drawFields() {
     const form = this.querySelector('[data-edit]');
     if (!form) return;
+    this.live.values = { ...this.order.customFields }; // read-only fields count in conditions with what the order has
     this.live.refresh(form);
     for (const [where, message] of Object.entries(this.errors)) {
       const key = where.match(/^edit:customFields\.(.+)$/)?.[1];
@@ -190,8 +191,9 @@ class OrdenStaffOrder extends LivePage {
    * only what changes is sent, so a value the order had before a field became required does not stop the save.
    */
   changedFields(form) {
-    const values = this.live.read(form);
     const stored = this.order.customFields ?? {};
+    this.live.values = { ...stored };
+    const values = this.live.read(form);
     const changed = editableFields(this.form).filter(f => !unchanged(f, values[f.key], stored[f.key]));
     this.live.errors = {};
     this.live.touched = new Set(changed.map(f => f.key));
@@ -518,9 +520,13 @@ function problemMessage(error) {
   return { kind: 'error', text: error.problem?.detail ?? t('staff.failed', { status: error.status }) };
 }
 
+function formFields(form) {
+  return (form?.sections ?? []).flatMap(s => s.fields ?? []);
+}
+
 /** The agent form's fields this page can edit (others are shown as values; files are the attachments box's). */
 function editableFields(form) {
-  return (form?.sections ?? []).flatMap(s => s.fields ?? []).filter(f => f.type !== 'attachment' && !f.readOnly);
+  return formFields(form).filter(f => f.type !== 'attachment' && !f.readOnly);
 }
 
 /** Field types whose controls take the grid's whole width. */
