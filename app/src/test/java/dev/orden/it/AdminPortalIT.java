@@ -148,9 +148,10 @@ class AdminPortalIT {
         new Select(await(browser, By.cssSelector("[data-path='/" + form + "/sections/0/fields/0/key']")))
                 .selectByValue("serial");
         // Drawn before saving, as the requester would see it.
-        var previewed = await(browser, By.cssSelector("orden-form-preview [data-preview-field='serial']"));
-        assertEquals("Serial number *", previewed.findElement(By.tagName("label")).getText());
-        assertEquals("Equipment", browser.findElement(By.cssSelector("orden-form-preview legend")).getText());
+        var previewed = await(browser, By.cssSelector("orden-form-preview [data-field='serial']"));
+        assertTrue(previewed.findElement(By.tagName("label")).getText().startsWith("Serial number *"));
+        assertTrue(previewed.findElement(By.cssSelector("[data-required-mark]")).isDisplayed());
+        assertEquals("Equipment", browser.findElement(By.cssSelector("orden-form-preview .form-section h3")).getText());
         screenshot(browser, "admin-forms");
         save(browser);
         await(browser, By.cssSelector(".adm-state[data-state='saved']"));

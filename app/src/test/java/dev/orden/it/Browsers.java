@@ -5,13 +5,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The browser ITs' headless Chromium and their screenshots, the same for every portal test. */
 final class Browsers {
@@ -41,6 +45,17 @@ final class Browsers {
             options.addArguments("--window-size=" + width + "," + height);
         }
         return new ChromeDriver(service, options);
+    }
+
+    /** Signs in on Keycloak's login page from the portal's start, then waits until {@code ready} shows. */
+    static void signIn(WebDriver browser, String username, String password, By ready) {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get(It.BASE_URL + "/portal/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password"))).sendKeys(password);
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(ready));
     }
 
     /** The page as it is, into target/portal-screenshots/{@code name}.png (docs/screenshots/ holds chosen copies). */

@@ -113,12 +113,12 @@ class ConditionBuilderPortalIT {
 
             browser.get(It.BASE_URL + "/portal/admin/forms");
             await(browser, By.cssSelector("[data-editor='forms']"));
-            var preview = await(browser, By.cssSelector("orden-form-preview [data-preview-field='kind']"));
-            var floorBox = browser.findElement(By.cssSelector("orden-form-preview [data-preview-field='floor']"));
+            var preview = await(browser, By.cssSelector("orden-form-preview [data-field='kind']"));
+            var floorBox = browser.findElement(By.cssSelector("orden-form-preview [data-field='floor']"));
             assertFalse(floorBox.isDisplayed(), "hidden while kind is not leak");
             new Select(preview.findElement(By.tagName("select"))).selectByValue("leak");
             new WebDriverWait(browser, WAIT).until(d -> floorBox.isDisplayed());
-            assertTrue(floorBox.findElement(By.className("pv-required")).isDisplayed(), "and required");
+            assertTrue(floorBox.findElement(By.cssSelector("[data-required-mark]")).isDisplayed(), "and required");
             new Select(preview.findElement(By.tagName("select"))).selectByValue("noise");
             new WebDriverWait(browser, WAIT).until(d -> !floorBox.isDisplayed());
         } finally {

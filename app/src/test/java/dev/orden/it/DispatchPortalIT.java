@@ -237,12 +237,7 @@ class DispatchPortalIT {
     }
 
     private static void signIn(WebDriver browser, String username) {
-        browser.get(It.BASE_URL + "/portal/");
-        await(browser, By.id("username")).sendKeys(username);
-        browser.findElement(By.id("kc-login")).click();
-        await(browser, By.id("password")).sendKeys(It.DEMO_PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
-        await(browser, By.cssSelector("#nav a[href='/portal/dispatch']"));
+        Browsers.signIn(browser, username, It.DEMO_PASSWORD, By.cssSelector("#nav a[href='/portal/dispatch']"));
     }
 
     private static WebElement await(WebDriver browser, By locator) {

@@ -229,7 +229,7 @@ class JourneyPortalIT {
                     .selectByValue(i == 0 ? "hasPet" : "petName");
         }
         // The preview follows the condition before anything is published.
-        await(browser, By.cssSelector("orden-form-preview [data-preview-field='hasPet']"));
+        await(browser, By.cssSelector("orden-form-preview [data-field='hasPet']"));
         AdminPortalIT.save(browser);
         await(browser, By.cssSelector(".adm-state[data-state='saved']"));
     }

@@ -28,9 +28,10 @@ class OrdenDispatchBoard extends LivePage {
     const today = new Date();
     const from = dayStart(this.day);
     try {
-      const [unassigned, agents, summary, visits] = await Promise.all([
+      const [unassigned, agents, members, summary, visits] = await Promise.all([
         api(`/workorders?assignee=none&${OPEN}&sort=number&limit=200`),
         api('/assignment/agents'),
+        api('/members'),
         api(`/reports/summary?from=${isoDay(today)}&to=${isoDay(new Date(today.getTime() + DAY_MS))}`),
         api(`/workorders?scheduledFrom=${encodeURIComponent(from.toISOString())}`
           + `&scheduledTo=${encodeURIComponent(new Date(from.getTime() + DAY_MS).toISOString())}`
@@ -39,9 +40,7 @@ class OrdenDispatchBoard extends LivePage {
       this.areaNames ??= new Map((await api('/directory').catch(() => ({ areas: [] }))).areas.map(a => [a.key, a.name]));
       if (request !== this.request) return;
       const load = new Map(summary.workload.agents.map(agent => [agent.id, agent]));
-      const byId = new Map();
-      agents.forEach(agent => byId.set(agent.id, { ...agent, load: load.get(agent.id) }));
-      this.data = { unassigned: unassigned.items, agents: [...byId.values()], visits: visits.items };
+      this.data = { unassigned: unassigned.items, agents: everyAgent(agents, members, load), visits: visits.items };
       this.error = null;
     } catch (error) {
       if (request !== this.request) return;
@@ -200,7 +199,8 @@ class OrdenDispatchBoard extends LivePage {
     return html`
       <li class="agent-card" data-agent="${agent.id}" data-available="${agent.available}">
         <span class="agent-name">${agent.name ?? agent.email}</span>
-        <span class="agent-availability">${t(agent.available ? 'dispatch.available' : 'dispatch.away')}</span>
+        <span class="agent-availability">${t(agent.available === undefined ? 'dispatch.noTeam'
+          : agent.available ? 'dispatch.available' : 'dispatch.away')}</span>
         <span class="agent-load" data-total="${load.total}" data-today="${load.scheduledToday}">
           ${t('dispatch.load', { total: load.total, today: load.scheduledToday })}</span>
         <span class="muted agent-detail">${t('dispatch.loadDetail', load.byStatusCategory)}</span>
@@ -294,6 +294,20 @@ class OrdenDispatchBoard extends LivePage {
       });
     });
   }
+}
+
+/**
+ * Every agent of the tenant: the people with the agent or dispatcher role (`GET /members`), with the availability the
+ * assignment strategies see for team members (`GET /assignment/agents`; a teamless agent has none) and the load of
+ * the workload report; by name.
+ */
+function everyAgent(teamMembers, members, load) {
+  const byId = new Map(teamMembers.map(agent => [agent.id, agent]));
+  members.filter(m => m.roles.includes('agent') || m.roles.includes('dispatcher'))
+    .forEach(m => { if (!byId.has(m.id)) byId.set(m.id, { id: m.id, email: m.email, name: m.name }); });
+  const name = agent => agent.name ?? agent.email ?? '';
+  return [...byId.values()].map(agent => ({ ...agent, load: load.get(agent.id) }))
+    .sort((a, b) => name(a).localeCompare(name(b)));
 }
 
 customElements.define('orden-dispatch-board', OrdenDispatchBoard);

@@ -2,8 +2,8 @@ import { api, ApiError } from '../../api.js';
 import { html } from '../../html.js';
 import { addMessages, lang, t } from '../../i18n.js';
 import { errorView, LivePage } from '../common.js';
-import { problems, visibility, isEmpty } from './conditions.js';
-import { fieldView, filesValue, readValue, stageFiles, unstageFile } from './field-controls.js';
+import { isEmpty } from './conditions.js';
+import { fieldView, LiveFields, sectionsView, stageFiles, unstageFile } from '../form/fields.js';
 
 addMessages({
   en: {
@@ -19,34 +19,6 @@ addMessages({
     'form.sending': 'Sending…',
     'form.invalid': 'Some fields need your attention: {n}.',
     'form.failed': 'The order could not be sent ({status}). Try again.',
-    'form.choose': '— Choose —',
-    'form.requiredMark': '(required)',
-    'form.required': 'This field is required.',
-    'form.minLength': 'At least {n} characters.',
-    'form.maxLength': 'At most {n} characters.',
-    'form.pattern': 'This does not have the expected format.',
-    'form.email': 'Enter an e-mail address, such as name@example.com.',
-    'form.phone': 'Enter an international number: + and 6 to 15 digits.',
-    'form.url': 'Enter a web address starting with http:// or https://.',
-    'form.number': 'Enter a number.',
-    'form.min': 'At least {n}.',
-    'form.max': 'At most {n}.',
-    'form.decimals': 'At most {n} decimals.',
-    'form.date': 'Enter a date.',
-    'form.datetime': 'Enter a date and time.',
-    'form.option': 'Choose one of the options.',
-    'form.minItems': 'Choose at least {n}.',
-    'form.maxItems': 'Choose at most {n}.',
-    'form.user': 'Enter a user id.',
-    'form.address': 'Address',
-    'form.lat': 'Latitude',
-    'form.lon': 'Longitude',
-    'form.latLon': 'Give both latitude and longitude, or neither.',
-    'form.lat.range': 'Latitude is between -90 and 90.',
-    'form.lon.range': 'Longitude is between -180 and 180.',
-    'form.uploading': 'Uploading {name}… {percent} %',
-    'form.uploadFailed': '{name} was not added: {reason}',
-    'form.unstage': 'Remove {name}', 'form.unstageShort': 'Remove',
   },
   es: {
     'nav.newOrder': 'Nueva orden',
@@ -61,34 +33,6 @@ addMessages({
     'form.sending': 'Enviando…',
     'form.invalid': 'Hay campos que revisar: {n}.',
     'form.failed': 'No se pudo enviar la orden ({status}). Inténtalo de nuevo.',
-    'form.choose': '— Elige —',
-    'form.requiredMark': '(obligatorio)',
-    'form.required': 'Este campo es obligatorio.',
-    'form.minLength': 'Al menos {n} caracteres.',
-    'form.maxLength': 'Como mucho {n} caracteres.',
-    'form.pattern': 'No tiene el formato esperado.',
-    'form.email': 'Escribe un correo electrónico, como nombre@ejemplo.com.',
-    'form.phone': 'Escribe un número internacional: + y de 6 a 15 dígitos.',
-    'form.url': 'Escribe una dirección web que empiece por http:// o https://.',
-    'form.number': 'Escribe un número.',
-    'form.min': 'Como mínimo {n}.',
-    'form.max': 'Como máximo {n}.',
-    'form.decimals': 'Como mucho {n} decimales.',
-    'form.date': 'Escribe una fecha.',
-    'form.datetime': 'Escribe una fecha y una hora.',
-    'form.option': 'Elige una de las opciones.',
-    'form.minItems': 'Elige al menos {n}.',
-    'form.maxItems': 'Elige como mucho {n}.',
-    'form.user': 'Escribe un identificador de usuario.',
-    'form.address': 'Dirección',
-    'form.lat': 'Latitud',
-    'form.lon': 'Longitud',
-    'form.latLon': 'Indica latitud y longitud, o ninguna.',
-    'form.lat.range': 'La latitud está entre -90 y 90.',
-    'form.lon.range': 'La longitud está entre -180 y 180.',
-    'form.uploading': 'Subiendo {name}… {percent} %',
-    'form.uploadFailed': 'No se añadió {name}: {reason}',
-    'form.unstage': 'Quitar {name}', 'form.unstageShort': 'Quitar',
   },
 });
 
@@ -109,9 +53,8 @@ class OrdenNewOrder extends LivePage {
     this.types = [];
     this.type = null;
     this.form = null;
-    this.values = { priority: null };
-    this.errors = {};
-    this.touched = new Set();
+    this.priority = null;
+    this.live = new LiveFields(() => this.fields, BUILT_IN);
     this.pending = new Set();
     super.connectedCallback();
   }
@@ -171,7 +114,8 @@ class OrdenNewOrder extends LivePage {
 
   view() {
     const chosen = this.types.find(type => type.key === this.type);
-    const priority = this.values.priority ?? chosen?.defaultPriority ?? 'NORMAL';
+    const priority = this.priority ?? chosen?.defaultPriority ?? 'NORMAL';
+    const values = this.live.values;
     return html`
       <h1>${t('form.title')}</h1>
       <form class="order-form" novalidate data-type="${this.type}">
@@ -182,17 +126,14 @@ class OrdenNewOrder extends LivePage {
             <option value="${type.key}" ${type.key === this.type ? 'selected' : ''}>${type.name}</option>`)}</select>
         </div>
         ${fieldView({ ...BUILT_IN[0], label: t('form.orderTitle'), help: t('form.orderTitleHelp') },
-          this.values.title, true)}
-        ${fieldView({ ...BUILT_IN[1], label: t('form.description') }, this.values.description, false)}
+          values.title, true)}
+        ${fieldView({ ...BUILT_IN[1], label: t('form.description') }, values.description, false)}
         <div class="field">
           <label for="f-priority">${t('form.priority')}</label>
           <select id="f-priority" name="priority">${PRIORITIES.map(p => html`
             <option value="${p}" ${p === priority ? 'selected' : ''}>${t(`priority.${p}`)}</option>`)}</select>
         </div>
-        ${this.form ? this.form.sections.map(section => html`
-          <section class="form-section"><h2>${section.title}</h2>
-            ${section.fields.map(field => fieldView(field, this.values[field.key] ?? field.default, field.required))}
-          </section>`) : html`<p class="muted">${t('form.noForm')}</p>`}
+        ${this.form ? sectionsView(this.form, values) : html`<p class="muted">${t('form.noForm')}</p>`}
         <p><button type="submit" class="button">${t('form.submit')}</button></p>
       </form>`;
   }
@@ -201,7 +142,7 @@ class OrdenNewOrder extends LivePage {
     const form = this.querySelector('form');
     form.querySelector('#f-type').addEventListener('change', event => this.chooseType(event.target.value));
     form.querySelector('#f-priority').addEventListener('change', event => {
-      this.values.priority = event.target.value;
+      this.priority = event.target.value;
     });
     form.addEventListener('input', () => this.refresh());
     form.addEventListener('click', event => {
@@ -210,8 +151,7 @@ class OrdenNewOrder extends LivePage {
     });
     form.addEventListener('change', event => {
       if (event.target.matches('input[data-files]')) this.stage(event.target);
-      const key = event.target.closest('[data-field]')?.dataset.field;
-      if (key) this.touched.add(key);
+      this.live.touch(event);
       this.refresh();
     });
     form.addEventListener('submit', event => {
@@ -221,11 +161,11 @@ class OrdenNewOrder extends LivePage {
   }
 
   async chooseType(type) {
-    this.read();
+    const { title, description } = this.live.read(this);
     this.type = type;
-    this.values = { title: this.values.title, description: this.values.description, priority: null };
-    this.errors = {};
-    this.touched = new Set();
+    this.priority = null;
+    this.live = new LiveFields(() => this.fields, BUILT_IN);
+    Object.assign(this.live.values, { title, description });
     try {
       await this.loadForm();
     } catch (error) {
@@ -236,49 +176,8 @@ class OrdenNewOrder extends LivePage {
     this.querySelector('#f-type')?.focus();
   }
 
-  /** The values every field holds now. */
-  read() {
-    for (const field of [...BUILT_IN, ...this.fields]) {
-      const block = this.querySelector(`[data-field="${CSS.escape(field.key)}"]`);
-      if (block) this.values[field.key] = readValue(field, block);
-    }
-  }
-
-  /** Reads the values, then shows and hides the conditional fields and the errors of the fields already touched. */
   refresh() {
-    this.read();
-    const rules = visibility(this.fields, this.values);
-    for (const field of this.fields) {
-      const block = this.querySelector(`[data-field="${CSS.escape(field.key)}"]`);
-      if (!block) continue;
-      block.hidden = !rules.visible(field.key);
-      block.querySelector('[data-required-mark]').hidden = !rules.required(field);
-    }
-    for (const key of this.touched) this.check(key, rules);
-    this.show();
-  }
-
-  /** Checks one field as the server would; a hidden field has nothing to say. */
-  check(key, rules) {
-    const field = [...BUILT_IN, ...this.fields].find(f => f.key === key);
-    if (!field) return;
-    const required = BUILT_IN.includes(field) ? field.required : rules.required(field);
-    const found = rules.visible(key) && !field.readOnly ? problems(field, this.values[key], required) : [];
-    this.errors[key] = found.map(p => t(p.key, p.params));
-  }
-
-  /** Writes each field's errors under it and marks its controls invalid. */
-  show() {
-    this.querySelectorAll('[data-error-for]').forEach(place => {
-      const messages = this.errors[place.dataset.errorFor] ?? [];
-      place.textContent = messages.join(' ');
-      const block = place.closest('[data-field]');
-      block.classList.toggle('invalid', messages.length > 0);
-      block.querySelectorAll('input, select, textarea').forEach(control => {
-        if (messages.length) control.setAttribute('aria-invalid', 'true');
-        else control.removeAttribute('aria-invalid');
-      });
-    });
+    this.live.refresh(this);
   }
 
   async submit() {
@@ -288,17 +187,17 @@ class OrdenNewOrder extends LivePage {
       await Promise.allSettled([...this.pending]);
       button.disabled = false;
     }
-    [...BUILT_IN, ...this.fields].forEach(field => this.touched.add(field.key));
+    this.live.touchAll();
     this.refresh();
     const alert = this.querySelector('.form-alert');
-    if (this.countErrors()) return this.reportErrors(alert);
+    if (this.live.countErrors()) return this.reportErrors(alert);
     button.disabled = true;
     button.textContent = t('form.sending');
     try {
       const order = await api('/workorders', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(this.body(visibility(this.fields, this.values))),
+        body: JSON.stringify(this.body()),
       });
       this.open(order.number);
     } catch (error) {
@@ -317,10 +216,10 @@ class OrdenNewOrder extends LivePage {
     for (const staged of stageFiles(input, field)) {
       const sent = staged.finally(() => {
         this.pending.delete(sent);
-        this.touched.add(field.key);
+        this.live.touched.add(field.key);
         this.refresh();
         const alert = this.querySelector('.form-alert');
-        if (alert && !this.countErrors()) alert.hidden = true; // the file was what was missing
+        if (alert && !this.live.countErrors()) alert.hidden = true; // the file was what was missing
       });
       this.pending.add(sent);
     }
@@ -330,7 +229,7 @@ class OrdenNewOrder extends LivePage {
   unstage(button) {
     const block = button.closest('[data-field]');
     unstageFile(button);
-    this.touched.add(block.dataset.field);
+    this.live.touched.add(block.dataset.field);
     this.refresh();
     block.querySelector('input[data-files]')?.focus();
   }
@@ -341,16 +240,11 @@ class OrdenNewOrder extends LivePage {
   }
 
   /** What the API takes: the built-in fields and the visible, editable custom fields that hold a value. */
-  body(rules) {
-    const customFields = {};
-    for (const field of this.fields) {
-      const value = this.values[field.key];
-      if (!rules.visible(field.key) || field.readOnly || isEmpty(value)) continue;
-      customFields[field.key] = field.type === 'attachment' ? filesValue(value) : value;
-    }
-    const body = { type: this.type, title: this.values.title, priority: this.querySelector('#f-priority').value,
-      customFields };
-    if (!isEmpty(this.values.description)) body.description = this.values.description;
+  body() {
+    const { title, description } = this.live.values;
+    const body = { type: this.type, title, priority: this.querySelector('#f-priority').value,
+      customFields: this.live.customFields() };
+    if (!isEmpty(description)) body.description = description;
     return body;
   }
 
@@ -365,25 +259,13 @@ class OrdenNewOrder extends LivePage {
       alert.focus();
       return;
     }
-    this.errors = {};
-    const elsewhere = [];
-    for (const { field, message } of listed) {
-      const key = String(field ?? '').replace(/^customFields\./, '');
-      if (this.querySelector(`[data-error-for="${CSS.escape(key)}"]`)) (this.errors[key] ??= []).push(message);
-      else elsewhere.push(`${field}: ${message}`);
-    }
-    this.show();
-    this.reportErrors(alert, elsewhere);
-  }
-
-  countErrors() {
-    return Object.values(this.errors).filter(messages => messages.length).length;
+    this.reportErrors(alert, this.live.serverErrors(this, listed));
   }
 
   /** Says how many fields need attention and moves focus to the first of them. */
   reportErrors(alert, extra = []) {
     alert.hidden = false;
-    alert.textContent = [t('form.invalid', { n: this.countErrors() + extra.length }), ...extra].join(' ');
+    alert.textContent = [t('form.invalid', { n: this.live.countErrors() + extra.length }), ...extra].join(' ');
     const first = this.querySelector('[aria-invalid="true"]');
     (first ?? alert).focus();
   }

@@ -95,8 +95,6 @@ addMessages({
     'staff.requester': 'Requester',
     'staff.customFields': 'Fields of the type',
     'staff.retired': 'retired',
-    'staff.yes': 'Yes',
-    'staff.no': 'No',
   },
   es: {
     'nav.queues': 'Colas',
@@ -191,7 +189,5 @@ addMessages({
     'staff.requester': 'Solicitante',
     'staff.customFields': 'Campos del tipo',
     'staff.retired': 'retirado',
-    'staff.yes': 'Sí',
-    'staff.no': 'No',
   },
 });

@@ -3,15 +3,14 @@ import { html } from '../../html.js';
 import { formatDateTime, localName, t } from '../../i18n.js';
 import { hasRole, session } from '../../session.js';
 import { errorView, LivePage, notFoundView } from '../common.js';
-import { fieldView, filesValue, readValue, stageFiles, unstageFile } from '../requester/field-controls.js';
+import { same } from '../requester/conditions.js';
+import { fieldView, filesValue, LiveFields, stageFiles, unstageFile } from '../form/fields.js';
 import { clockLine, clocks } from './sla.js';
 import { learnStates, stateBadge, stateName } from './states.js';
 import './messages.js';
 import '../attachments.js';
 
 const PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'];
-/** Field types drawn and read by the requester's form controls rather than this page's own. */
-const SHARED_CONTROLS = ['multiselect', 'location', 'user', 'attachment'];
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 /** The form of each kind of change, by its data attribute. */
 const FORMS = { move: 'data-move-form', edit: 'data-edit', assign: 'data-assign', transfer: 'data-transfer', comment: 'data-comment' };
@@ -28,6 +27,7 @@ class OrdenStaffOrder extends LivePage {
     this.members = [];
     this.directory = null;
     this.form = null;
+    this.live = new LiveFields(() => formFields(this.form));
     this.messages = {};
     this.errors = {};
     this.pending = new Set(); // files of attachment fields still being staged
@@ -104,6 +104,7 @@ class OrdenStaffOrder extends LivePage {
         method, headers: { ...JSON_HEADERS, 'If-Match': `"${this.order.version}"` }, body: JSON.stringify(body),
       });
       this.dirty = false;
+      if (where === 'edit') this.live = new LiveFields(() => formFields(this.form));
       if (where === 'move') this.pendingMove = null;
       await this.load(['data-edit', FORMS[where]]);
       this.messages[where] = { kind: 'ok', text: t('staff.saved') };
@@ -152,6 +153,23 @@ class OrdenStaffOrder extends LivePage {
         else element.value = value;
       }
     }
+    this.drawFields();
+  }
+
+  /**
+   * The custom fields' conditions as the values stand (fields shown and hidden, required marks), and their errors:
+   * the client's checks of what changed, then the server's 422 ones (`customFields.<key>`).
+   */
+  drawFields() {
+    const form = this.querySelector('[data-edit]');
+    if (!form) return;
+    this.live.values = { ...this.order.customFields }; // read-only fields count in conditions with what the order has
+    this.live.refresh(form);
+    for (const [where, message] of Object.entries(this.errors)) {
+      const key = where.match(/^edit:customFields\.(.+)$/)?.[1];
+      if (key) this.live.errors[key] = [message];
+    }
+    this.live.show(form);
   }
 
   async save(form) {
@@ -161,19 +179,35 @@ class OrdenStaffOrder extends LivePage {
       title: String(data.get('title')).trim(),
       description: String(data.get('description') ?? ''),
       priority: data.get('priority'),
-      area: String(data.get('area') ?? '').trim() || null,
+      area: data.get('area') || null,
     };
     const due = String(data.get('dueAt') ?? '');
     patch.dueAt = due ? new Date(due).toISOString() : null;
-    const custom = {};
-    for (const f of editableFields(this.form)) {
-      const value = SHARED_CONTROLS.includes(f.type) ? readShared(f, form) : readField(f, data);
-      if (value !== undefined && !(f.type === 'attachment' && sameFiles(value, this.order.customFields?.[f.key]))) {
-        custom[f.key] = value;
-      }
+    const custom = this.changedFields(form);
+    if (this.live.countErrors()) {
+      this.messages.edit = { kind: 'error', text: t('staff.invalid') };
+      this.drawMessages();
+      form.querySelector('[aria-invalid="true"]')?.focus();
+      return false;
     }
     if (Object.keys(custom).length) patch.customFields = custom;
     return this.send('edit', '', patch, 'PATCH');
+  }
+
+  /**
+   * The custom fields whose value differs from the order's (an emptied one as null), checked as the server will:
+   * only what changes is sent, so a value the order had before a field became required does not stop the save.
+   */
+  changedFields(form) {
+    const stored = this.order.customFields ?? {};
+    this.live.values = { ...stored };
+    const values = this.live.read(form);
+    const changed = editableFields(this.form).filter(f => !unchanged(f, values[f.key], stored[f.key]));
+    this.live.errors = {};
+    this.live.touched = new Set(changed.map(f => f.key));
+    this.live.refresh(form);
+    const visible = this.live.rules().visible;
+    return Object.fromEntries(changed.map(f => [f.key, visible(f.key) ? sendable(f, values[f.key]) : null]));
   }
 
   render() {
@@ -220,6 +254,7 @@ class OrdenStaffOrder extends LivePage {
       </article>`.toString();
     if (files?.getAttribute('order') === order.id) this.querySelector('orden-attachments').replaceWith(files);
     this.wire();
+    this.drawFields();
   }
 
   slaSection() {
@@ -268,17 +303,14 @@ class OrdenStaffOrder extends LivePage {
           value="${o.title}" ${this.fieldError('edit', 'title')}>`)}
         ${this.input('priority', t('order.priority'), html`<select id="edit-priority" name="priority" ${this.fieldError('edit', 'priority')}>
           ${PRIORITIES.map(p => html`<option value="${p}" ${p === o.priority ? 'selected' : ''}>${t(`priority.${p}`)}</option>`)}</select>`)}
-        ${this.input('area', t('staff.area'), html`<input id="edit-area" name="area" value="${o.area ?? ''}" ${this.fieldError('edit', 'area')}>`)}
+        ${this.input('area', t('staff.area'), this.picker('edit', 'area', this.directory.areas, o.area))}
         ${this.input('dueAt', t('staff.dueAt'), html`<input id="edit-dueAt" name="dueAt" type="datetime-local"
           value="${localInput(o.dueAt)}" ${this.fieldError('edit', 'dueAt')}>`)}
         ${this.input('description', t('staff.description'), html`<textarea id="edit-description" name="description"
           rows="4" ${this.fieldError('edit', 'description')}>${o.description ?? ''}</textarea>`, 'wide')}
         ${custom.length ? html`<h3 class="wide">${t('staff.customFields')}</h3>` : ''}
-        ${custom.map(f => SHARED_CONTROLS.includes(f.type)
-          ? html`<div class="wide">${fieldView(f, o.customFields?.[f.key], f.required)}${this.errorText('edit',
-            `customFields.${f.key}`)}</div>`
-          : this.input(`customFields.${f.key}`, f.label + (f.required ? ' *' : ''),
-            control(f, o.customFields?.[f.key], this.fieldError('edit', `customFields.${f.key}`))))}
+        ${custom.map(f => html`<div class="custom-field ${WIDE.includes(f.type) ? 'wide' : ''}">
+          ${fieldView(f, o.customFields?.[f.key], f.required)}</div>`)}
         ${others.length ? html`<dl class="facts wide">${others.map(([key, value]) =>
           fact(o.retiredFields?.includes(key) ? `${key} (${t('staff.retired')})` : key, show(value)))}</dl>` : ''}
         <div class="form-actions wide"><button type="submit" class="button">${t('staff.save')}</button></div>
@@ -423,7 +455,14 @@ class OrdenStaffOrder extends LivePage {
     });
     this.querySelector('[data-move-cancel]')?.addEventListener('click', () => { this.pendingMove = null; this.renderKeepingInput(); });
     const edit = this.querySelector('[data-edit]');
-    edit.addEventListener('input', () => { this.dirty = true; });
+    edit.addEventListener('input', () => {
+      this.dirty = true;
+      this.live.refresh(edit);
+    });
+    edit.addEventListener('change', event => {
+      this.live.touch(event);
+      this.live.refresh(edit);
+    });
     edit.addEventListener('submit', event => { event.preventDefault(); this.save(edit); });
     edit.addEventListener('change', event => {
       if (!event.target.matches('input[data-files]')) return;
@@ -506,56 +545,36 @@ function problemMessage(error) {
   return { kind: 'error', text: error.problem?.detail ?? t('staff.failed', { status: error.status }) };
 }
 
+function formFields(form) {
+  return (form?.sections ?? []).flatMap(s => s.fields ?? []);
+}
+
 /** The agent form's fields this page can edit (others are shown as values). */
 function editableFields(form) {
-  const supported = ['text', 'email', 'phone', 'url', 'longtext', 'number', 'money', 'date', 'datetime', 'boolean', 'select',
-    ...SHARED_CONTROLS];
-  return (form?.sections ?? []).flatMap(s => s.fields ?? []).filter(f => supported.includes(f.type) && !f.readOnly);
+  return formFields(form).filter(f => !f.readOnly);
 }
 
-function control(f, value, invalid) {
-  const id = `edit-customFields.${f.key}`;
-  const name = `cf.${f.key}`;
-  switch (f.type) {
-    case 'longtext':
-      return html`<textarea id="${id}" name="${name}" rows="3" ${invalid}>${value ?? ''}</textarea>`;
-    case 'number': case 'money':
-      return html`<input id="${id}" name="${name}" type="number" step="any" value="${value ?? ''}" ${invalid}>`;
-    case 'date':
-      return html`<input id="${id}" name="${name}" type="date" value="${value ?? ''}" ${invalid}>`;
-    case 'datetime':
-      return html`<input id="${id}" name="${name}" type="datetime-local" value="${localInput(value)}" ${invalid}>`;
-    case 'boolean':
-      return html`<select id="${id}" name="${name}" ${invalid}><option value=""></option>
-        <option value="true" ${value === true ? 'selected' : ''}>${t('staff.yes')}</option>
-        <option value="false" ${value === false ? 'selected' : ''}>${t('staff.no')}</option></select>`;
-    case 'select':
-      return html`<select id="${id}" name="${name}" ${invalid}><option value=""></option>
-        ${(f.options ?? []).map(o => html`<option value="${o.value}" ${o.value === value ? 'selected' : ''}>${o.label}</option>`)}</select>`;
-    default:
-      return html`<input id="${id}" name="${name}" value="${value ?? ''}" ${invalid}>`;
-  }
+/** Field types whose controls take the grid's whole width. */
+const WIDE = ['longtext', 'multiselect', 'location'];
+
+/** Whether a value read from the form is the order's: an unticked box is no change to a yes/no never answered. */
+function unchanged(field, value, stored) {
+  if (field.type === 'attachment') return sameFiles(value, stored);
+  if (same(emptied(value), stored ?? null)) return true;
+  if (field.type === 'boolean') return value === false && stored == null;
+  if (field.type === 'datetime' && value && stored) return Date.parse(value) === Date.parse(stored);
+  return false;
 }
 
-/** A form value as the API takes it: null clears, undefined leaves it out. */
-function readField(f, data) {
-  const raw = data.get(`cf.${f.key}`);
-  if (raw === null) return undefined;
-  const text = String(raw).trim();
-  if (text === '') return null;
-  switch (f.type) {
-    case 'number': case 'money': return Number(text);
-    case 'boolean': return text === 'true';
-    case 'datetime': return new Date(text).toISOString();
-    default: return text;
-  }
+/** A changed value as the API takes it: an attachment field's files by id or upload, an emptied list as null. */
+function sendable(field, value) {
+  const given = emptied(value);
+  return field.type === 'attachment' && given ? filesValue(given) : given;
 }
 
-/** A shared control's value; an empty one (no item chosen, no address, no file) clears the field. */
-function readShared(f, form) {
-  const value = readValue(f, form.querySelector(`[data-field="${CSS.escape(f.key)}"]`));
-  if (Array.isArray(value) && !value.length) return null;
-  return f.type === 'attachment' ? filesValue(value) : value;
+/** No item chosen clears a list field. */
+function emptied(value) {
+  return Array.isArray(value) && !value.length ? null : value;
 }
 
 /**
