@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -79,7 +80,8 @@ class ChartValuesTest {
             "rateLimits.limits.public.period | PT0.5S", "rateLimits.limits.tenant-api.concurrent | 0",
             "rateLimits.limits.signup.enabled | false",
             "rateLimits.tenants.acme | {tenant-api: {capacity: 400, refill: 200, concurrent: 20}}",
-            "rateLimits.tenants.quota-9740 | {rule-runs: {enabled: false}}"})
+            "rateLimits.tenants.quota-9740 | {rule-runs: {enabled: false}}",
+            "ingress.clientLimits | {enabled: false}", "ingress.clientLimits.requestsPerSecond | 5"})
     void settingsTheServerTakesAreAccepted(String path, String yaml) {
         assertEquals(Set.of(), errors(with(values(), path, yaml)), path + " = " + yaml);
     }
@@ -97,9 +99,22 @@ class ChartValuesTest {
             "rateLimits.limits.public | {capacity: 5}", "rateLimits.limits.signup.burst | 5",
             "rateLimits.tenants.Acme | {tenant-api: {capacity: 1}}",
             "rateLimits.tenants.acme | {signup: {capacity: 1}}",
-            "rateLimits.tenants.acme | {tenant-api: {capacity: 0}}"})
+            "rateLimits.tenants.acme | {tenant-api: {capacity: 0}}",
+            "ingress.clientLimits.requestsPerSecond | 0", "ingress.clientLimits.connections | 2.5",
+            "ingress.clientLimits | {enabled: true, rps: 5}"})
     void settingsTheServerWouldRefuseOrMisreadAreRefused(String path, String yaml) {
         assertFalse(errors(with(values(), path, yaml)).isEmpty(), path + " = " + yaml + " was accepted");
+    }
+
+    /** Each per-address limit at the ingress reaches its ingress-nginx annotation. */
+    @Test
+    void clientLimitsReachTheIngressAnnotations() {
+        var ingress = read(CHART.resolve("templates").resolve("ingress.yaml"));
+        for (var limit : List.of("limit-rps: {{ $limits.requestsPerSecond",
+                "limit-burst-multiplier: {{ $limits.burstMultiplier", "limit-connections: {{ $limits.connections")) {
+            assertTrue(ingress.contains("nginx.ingress.kubernetes.io/" + limit), limit);
+        }
+        assertTrue(values().at("/ingress/clientLimits/enabled").asBoolean(), "on by default");
     }
 
     /** The chart states the server's defaults, so that a cluster-wide budget divides the right numbers. */
