@@ -24,6 +24,11 @@ public record CurrentUser(String id, String username, String email, String name,
     }
 
     public String displayName() {
-        return name != null && !name.isBlank() ? name : email != null ? email : username;
+        return name != null && !name.isBlank() ? name : contact();
+    }
+
+    /** What identifies the person to people: the e-mail, else the user name, else the id (a token may carry neither). */
+    public String contact() {
+        return email != null ? email : username != null ? username : id;
     }
 }

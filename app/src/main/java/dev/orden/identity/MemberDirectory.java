@@ -26,7 +26,7 @@ public class MemberDirectory {
                             roles = excluded.roles, last_seen_at = excluded.last_seen_at""")
                 .setParameter(1, tenantId.toString())
                 .setParameter(2, user.id())
-                .setParameter(3, user.email() != null ? user.email() : user.username())
+                .setParameter(3, user.contact())
                 .setParameter(4, user.displayName())
                 .setParameter(5, roleNames(user))
                 .executeUpdate();

@@ -38,6 +38,18 @@ class CurrentUserTest {
         assertTrue(user.has(role));
     }
 
+    /** The member row needs some contact: a token with neither e-mail nor user name falls back to the id. */
+    @ParameterizedTest
+    @CsvSource(nullValues = "-", value = {
+            "ann@example.com, ann, ann@example.com",
+            "-,               ann, ann",
+            "-,               -,   u-1"})
+    void contactFallsBackToTheUserNameThenTheId(String email, String username, String contact) {
+        var user = named(null, email, username);
+        assertEquals(contact, user.contact());
+        assertEquals(contact, user.displayName());
+    }
+
     @Test
     void noRolesIsNeitherStaffNorAssigner() {
         var user = withRoles(Set.of());
