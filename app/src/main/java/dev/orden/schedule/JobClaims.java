@@ -48,6 +48,11 @@ public class JobClaims {
                             rows.getObject(3, UUID.class)));
                 }
             }
+            if (claimed.size() > batch) {
+                // Never since V33; were it to happen, running them would overrun the caller's slots. Their leases
+                // run out and they are claimed again.
+                throw new IllegalStateException("Asked for " + batch + " jobs, the claim returned " + claimed.size());
+            }
             return claimed;
         }
     }

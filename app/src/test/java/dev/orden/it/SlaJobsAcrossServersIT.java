@@ -93,6 +93,10 @@ class SlaJobsAcrossServersIT {
             awaitAtLeast("more jobs claimed than one server can hold", () -> Db.countAs(tenant,
                     "SELECT count(*) FROM scheduled_job WHERE key LIKE '%/firstResponse/breach'"
                             + " AND locked_until > now()"), 9);
+            // Both have polled again meanwhile, slots full: neither may hold more jobs than its slots.
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(2500).toNanos());
+            assertTrue(Db.countAs(tenant, "SELECT count(*) FROM scheduled_job WHERE key LIKE '%/firstResponse/breach'"
+                    + " AND locked_until > now()") <= 16, "no more jobs claimed than both servers' slots (2 x 8)");
             start = System.nanoTime();
             clocks.rollback();
         }
