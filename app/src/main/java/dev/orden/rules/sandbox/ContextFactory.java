@@ -14,6 +14,7 @@ import org.graalvm.polyglot.PolyglotAccess;
 import org.graalvm.polyglot.ResourceLimits;
 import org.graalvm.polyglot.SandboxPolicy;
 import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
 
 /**
@@ -21,7 +22,7 @@ import org.graalvm.polyglot.io.IOAccess;
  * even a lookup that refuses everything creates the {@code Java} and {@code Packages} globals; no IO, threads, processes, native code, environment or polyglot access), no {@code load}, {@code print},
  * {@code console}, {@code Polyglot} or {@code Graal} globals, no code from strings ({@code eval}, {@code Function}),
  * no SharedArrayBuffer or Atomics, strings and typed arrays capped, then the prelude (helpers, guarded array
- * built-ins, everything frozen). Every context shares the one {@link Engine} and its code cache, with the same
+ * built-ins) and the freezer (everything a rule can reach frozen). Every context shares the one {@link Engine} and its code cache, with the same
  * {@link HostAccess} (GraalJS requires it).
  */
 final class ContextFactory {
@@ -35,10 +36,13 @@ final class ContextFactory {
     /** Nothing of a host object is accessible, and no guest value maps onto a mutable host type. One instance. */
     private static final HostAccess NO_HOST_ACCESS = HostAccess.newBuilder().allowMutableTargetMappings().build();
     private static final String PRELUDE_NAME = "orden-prelude.js";
+    private static final String FREEZER_NAME = "orden-freezer.js";
 
     private final Engine engine;
     private final SandboxConfig config;
     private final Source prelude;
+    /** Freezes what a rule could reach in a context the prelude set up (made by freezing.js at start). */
+    private final Source freezer;
     /**
      * What the statement limit counts: the tenant's code, not the prelude's one-off set-up (which must never use up
      * a small budget). By equality of name and text, since a rule may be called anything. One instance: GraalJS
@@ -49,8 +53,21 @@ final class ContextFactory {
     ContextFactory(Engine engine, SandboxConfig config) {
         this.engine = engine;
         this.config = config;
-        this.prelude = Source.newBuilder("js", preludeText(), PRELUDE_NAME).cached(true).buildLiteral();
-        this.tenantCode = source -> !source.equals(prelude);
+        this.prelude = Source.newBuilder("js", resource("prelude.js"), PRELUDE_NAME).cached(true).buildLiteral();
+        this.freezer = Source.newBuilder("js", freezerText(), FREEZER_NAME).cached(true).buildLiteral();
+        this.tenantCode = source -> !source.equals(prelude) && !source.equals(freezer);
+    }
+
+    /** The freezer's source, from the walk of a reference context set up as every context will be. */
+    private String freezerText() {
+        try (var reference = builder().build()) {
+            var hidden = setUp(reference).getArrayElement(2);
+            return reference.eval(Source.create("js", resource("freezing.js"))).execute(hidden).asString();
+        }
+    }
+
+    private Value setUp(Context context) {
+        return context.eval(prelude).execute(config.maxArrayLength(), 500);
     }
 
     SandboxContext create(UUID tenantId, long statementLimit) {
@@ -61,7 +78,8 @@ final class ContextFactory {
                 .build();
         var context = builder().resourceLimits(limits).build();
         try {
-            var entryPoints = context.eval(prelude).execute(config.maxArrayLength(), 500);
+            var entryPoints = setUp(context);
+            context.eval(freezer).execute(entryPoints.getArrayElement(2));
             sandboxContext.attach(context, entryPoints);
             return sandboxContext;
         } catch (RuntimeException e) {
@@ -107,9 +125,9 @@ final class ContextFactory {
                 .option("js.max-apply-argument-length", Integer.toString(Math.min(config.maxArrayLength(), 65_535)));
     }
 
-    private static String preludeText() {
-        try (InputStream in = ContextFactory.class.getResourceAsStream("prelude.js")) {
-            if (in == null) throw new IllegalStateException("prelude.js is missing from the class path");
+    private static String resource(String name) {
+        try (InputStream in = ContextFactory.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException(name + " is missing from the class path");
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,8 +1,7 @@
 // Runs once in every new sandbox context, before any tenant code: installs the helpers rules may use (log,
-// keywords, dates), guards the array built-ins that loop natively over a length without ever yielding to a
-// cancellation (Array.from({length: 1e9}), [].toReversed.call(...), Array.prototype.slice.call({length: 1e9})),
-// then freezes everything reachable from the global object so that nothing a rule does survives into the next
-// evaluation. Returns the two functions the host calls: run and drainLog.
+// keywords, dates) and guards the array built-ins that loop natively over a length without ever yielding to a
+// cancellation (Array.from({length: 1e9}), [].toReversed.call(...), Array.prototype.slice.call({length: 1e9})).
+// Returns the two functions the host calls, run and drainLog, and the intrinsics the global object does not name.
 (function (maxArrayLength, maxLogLineChars) {
     'use strict';
     const global = globalThis;
@@ -325,19 +324,7 @@
         const segments = new Intl.Segmenter().segment('a');
         hidden.push(Object.getPrototypeOf(segments), Object.getPrototypeOf(segments[Symbol.iterator]()));
     }
-    const seen = new Set();
-    const pending = [global, ...hidden];
-    while (pending.length > 0) {
-        const o = pending.pop();
-        if (o === null || (typeof o !== 'object' && typeof o !== 'function') || seen.has(o)) continue;
-        seen.add(o);
-        Object.freeze(o);
-        pending.push(Object.getPrototypeOf(o));
-        for (const key of Reflect.ownKeys(o)) {
-            const d = Reflect.getOwnPropertyDescriptor(o, key);
-            if (d === undefined) continue;
-            if ('value' in d) pending.push(d.value); else pending.push(d.get, d.set);
-        }
-    }
-    return Object.freeze([run, drainLog]);
+    // The host freezes everything reachable from the global object and these (freezing.js): then nothing a rule
+    // does survives into the next evaluation. It holds this array, never a rule.
+    return Object.freeze([run, drainLog, Object.freeze(hidden)]);
 })
