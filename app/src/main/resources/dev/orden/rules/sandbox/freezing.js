@@ -44,7 +44,7 @@
     }
     // Only objects others are reached through get a name; the rest (most: methods) are frozen where they are read.
     const lines = paths.map((path, i) => hasChildren.has(i) ? `const o${i} = ${path}; freeze(o${i});` : `freeze(${path});`);
-    return `(function (hidden) {
+    return `(function ordenFreezer(hidden) {
 'use strict';
 const freeze = Object.freeze, own = Reflect.getOwnPropertyDescriptor, proto = Object.getPrototypeOf;
 ${lines.join('\n')}
