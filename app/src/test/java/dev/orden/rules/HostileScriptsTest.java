@@ -91,6 +91,8 @@ class HostileScriptsTest {
         "Object.getPrototypeOf(function* () {}).prototype.polluted = 'yes'",
         "delete Array.prototype.map",
         "String.prototype.trim = () => 'hacked'",
+        "RegExp.prototype.exec = () => null",
+        "Object.defineProperty(RegExp.prototype, 'lastIndex', {get: () => 0})",
     })
     void theRealmIsFrozenSoNothingPersists(String tampering) {
         var tenant = UUID.randomUUID();
