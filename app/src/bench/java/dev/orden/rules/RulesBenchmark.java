@@ -41,8 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 4, time = 2)
+@Warmup(iterations = 6, time = 4)
+@Measurement(iterations = 4, time = 4)
 @Fork(1)
 @State(Scope.Benchmark)
 public class RulesBenchmark {
