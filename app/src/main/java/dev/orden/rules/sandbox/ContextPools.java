@@ -19,9 +19,10 @@ import java.util.logging.Logger;
  * {@code contextsPerTenant} wait per tenant and {@code pooledContexts} in all; the rest are closed. Taking one when
  * none waits makes a new one, so concurrency is bounded by the callers' threads, not by the pool.
  * <p>
- * Hardening a context costs milliseconds (docs/performance.md), so a tenant whose pool runs low — a burst, a context
- * lost to a limit violation — gets {@code spareContexts} more made ahead by one background thread, with the programs
- * of its recent rules loaded and the helpers run once, so that its next evaluations pay a fraction of it.
+ * A new hardened context costs ~0.4 ms warm and milliseconds cold (docs/performance.md), so a tenant whose pool runs
+ * low — a burst, a context lost to a limit violation — gets {@code spareContexts} more made ahead by one background
+ * thread, with the programs of its recent rules loaded and the helpers run once, so that its next evaluations pay a
+ * fraction of it.
  */
 final class ContextPools implements AutoCloseable {
 
