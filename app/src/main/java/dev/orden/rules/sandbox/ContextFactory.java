@@ -22,8 +22,8 @@ import org.graalvm.polyglot.io.IOAccess;
  * even a lookup that refuses everything creates the {@code Java} and {@code Packages} globals; no IO, threads, processes, native code, environment or polyglot access), no {@code load}, {@code print},
  * {@code console}, {@code Polyglot} or {@code Graal} globals, no code from strings ({@code eval}, {@code Function}),
  * no SharedArrayBuffer or Atomics, strings and typed arrays capped, then the prelude (helpers, guarded array
- * built-ins) and the freezer (everything a rule can reach frozen). Every context shares the one {@link Engine} and its code cache, with the same
- * {@link HostAccess} (GraalJS requires it).
+ * built-ins) and the freezer (everything a rule can reach frozen). Every context shares the one {@link Engine} and
+ * its code cache, with the same {@link HostAccess} (GraalJS requires it).
  */
 final class ContextFactory {
 

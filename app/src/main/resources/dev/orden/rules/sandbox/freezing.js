@@ -8,7 +8,6 @@
     const seen = new Set();
     const found = [];
     const paths = [];
-    const parents = [];
     const hasChildren = new Set();
     let current = -1;
     const reach = (o, path) => {
@@ -16,7 +15,6 @@
         seen.add(o);
         found.push(o);
         paths.push(path);
-        parents.push(current);
         if (current >= 0) hasChildren.add(current);
     };
     // Built-ins are keyed by strings and well-known symbols only; anything else cannot be named here.
