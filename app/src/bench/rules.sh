@@ -15,7 +15,7 @@ out=app/target/bench; mkdir -p "$out"
 only() { tr ':' '\n' <<<"$deps" | grep -E "$1" | paste -sd: -; }
 except() { tr ':' '\n' <<<"$deps" | grep -vE "$1" | paste -sd: -; }
 classes=app/target/test-classes:app/target/classes
-optimizing_only='/(truffle-runtime|truffle-compiler|jniutils|compiler|word)-[0-9]'
+optimizing_only='/org/graalvm/.*/(truffle-runtime|truffle-compiler|jniutils|compiler|word)-[0-9]'
 
 run() { # <name> <benchmarks> <class path> <JMH options> [JVM options]
   local name="$1" include="$2" cp="$3" options="$4"; shift 4
@@ -31,7 +31,7 @@ if [[ "$mode" == interpreter || "$mode" == both ]]; then
 fi
 if [[ "$mode" == optimizing || "$mode" == both ]]; then
   # GraalVM's documented set-up on a stock JDK: Graal's modules on the module path, its compiler as an upgrade module.
-  compiler='/compiler/[0-9.]+/compiler-[0-9.]+\.jar$'
+  compiler='/org/graalvm/compiler/compiler/[0-9.]+/compiler-[0-9.]+\.jar$'
   graal=("-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI"
     "--upgrade-module-path=$(only "$compiler") --module-path=$(except "$compiler" | tr ':' '\n' | grep '/org/graalvm/.*\.jar$' | paste -sd:)"
     "--add-modules=ALL-MODULE-PATH")
