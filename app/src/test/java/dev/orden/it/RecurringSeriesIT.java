@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
@@ -35,12 +36,17 @@ class RecurringSeriesIT {
     private static final Api GLOBEX = Api.as("dispatcher@globex.test");
     private static final UUID ACME = Db.tenantIds().get("acme");
 
-    /** A time of day two hours ahead (UTC): with a day's lead, the first occurrence's order is due at once. */
     /** acme's time zone (tenant-config/acme/settings.json): a series that names none is in it. */
     private static final java.time.ZoneId ACME_ZONE = java.time.ZoneId.of("Europe/Madrid");
 
-    private static String inTwoHours() {
-        return LocalTime.now(ACME_ZONE).plusHours(2).truncatedTo(ChronoUnit.MINUTES).toString();
+    /**
+     * {@code schedule} starting two hours ahead in acme's zone: with a day's lead, the first occurrence's order is
+     * due at once. The start day is given too, since after 22:00 two hours ahead is tomorrow, and a weekly series
+     * starting today at a time already past would first occur in a week.
+     */
+    private static JsonObjectBuilder inTwoHours(JsonObjectBuilder schedule) {
+        var at = ZonedDateTime.now(ACME_ZONE).plusHours(2).truncatedTo(ChronoUnit.MINUTES);
+        return schedule.add("start", at.toLocalDate().toString()).add("time", at.toLocalTime().toString());
     }
 
     private static JsonObjectBuilder template(String title) {
@@ -88,8 +94,8 @@ class RecurringSeriesIT {
     @Test
     void aSeriesDueNowMakesExactlyOneOrderLinkedToItThroughTheNormalPath() {
         var name = It.unique("boiler");
-        var body = dueNow(name, Json.createObjectBuilder().add("kind", "interval").add("every", 1).add("unit", "days")
-                .add("time", inTwoHours()));
+        var body = dueNow(name, inTwoHours(Json.createObjectBuilder().add("kind", "interval").add("every", 1)
+                .add("unit", "days")));
         var series = create(DISPATCHER, body.add("template", template(name + " visit").add("assignee", AGENT.id())));
         var id = series.getString("id");
         assertEquals("ACTIVE", series.getString("status"));
@@ -134,8 +140,8 @@ class RecurringSeriesIT {
 
     @Test
     void aRetriedRunOfAnOccurrenceMakesNoSecondOrder() {
-        var series = create(DISPATCHER, dueNow(It.unique("retried"), Json.createObjectBuilder().add("kind", "interval")
-                .add("every", 1).add("unit", "weeks").add("time", inTwoHours())));
+        var series = create(DISPATCHER, dueNow(It.unique("retried"), inTwoHours(Json.createObjectBuilder()
+                .add("kind", "interval").add("every", 1).add("unit", "weeks"))));
         var id = series.getString("id");
         var first = Instant.parse(series.getString("nextOccurrence"));
         await("the first order", () -> orders(id).size() == 1);
@@ -204,9 +210,9 @@ class RecurringSeriesIT {
 
     @Test
     void anAfterCompletionSeriesSchedulesTheNextWhenItsOrderIsResolved() {
-        var time = inTwoHours();
-        var series = create(DISPATCHER, dueNow(It.unique("filters"), Json.createObjectBuilder()
-                .add("kind", "afterCompletion").add("days", 3).add("time", time)));
+        var schedule = inTwoHours(Json.createObjectBuilder().add("kind", "afterCompletion").add("days", 3)).build();
+        var time = LocalTime.parse(schedule.getString("time"));
+        var series = create(DISPATCHER, dueNow(It.unique("filters"), Json.createObjectBuilder(schedule)));
         var id = series.getString("id");
         await("the first order", () -> orders(id).size() == 1);
         await("no job while its order is open", () -> jobs(id) == 0);
@@ -220,7 +226,7 @@ class RecurringSeriesIT {
         WorkOrders.move(AGENT, orderId, "RESOLVED");
         var resolvedOn = java.time.LocalDate.now(ACME_ZONE);
 
-        var next = resolvedOn.plusDays(3).atTime(LocalTime.parse(time)).atZone(ACME_ZONE).toInstant();
+        var next = resolvedOn.plusDays(3).atTime(time).atZone(ACME_ZONE).toInstant();
         var after = DISPATCHER.get("/recurring-series/" + id).expect(200).json();
         assertEquals(next.toString(), after.getString("nextOccurrence"), after.toString());
         assertEquals(1, jobDueAt(id, next.minus(Duration.ofDays(1)).toString()), "due a day ahead (lead)");
