@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * creation time). Standard columns are matched loosely ({@code Requester Email}, {@code requester_email},
  * {@code requesterEmail}); every other column is a custom field, {@code cf.<key>} or the bare key. Cells are text;
  * a custom value is read as its field's type needs (numbers, booleans, {@code ;}-separated multiselect values,
- * JSON for locations and attachments, an e-mail for a user field). An empty cell is no value.
+ * JSON for locations, an e-mail for a user field). An empty cell is no value. An attachment field's cell is an
+ * error: its value names files of the order, and an order being imported has none yet.
  */
 final class OrderColumns {
 
@@ -36,6 +37,8 @@ final class OrderColumns {
     private static final Map<String, String> ALIASES = Map.of("requester", "requester_email",
             "assignee", "assignee_email", "created", "created_at", "due", "due_at");
     static final String NO_MEMBER = "no member of this tenant has this e-mail address";
+    static final String NO_FILES = "is an attachment field: an imported order has no files yet; leave it empty and"
+            + " add the files to the order after the import";
     private static final Pattern FIELD_KEY = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,63}");
 
     /** Custom fields of a type: key → field type name ({@code number}, {@code user}, …). */
@@ -169,9 +172,12 @@ final class OrderColumns {
                 for (var item : text.split(";")) if (!item.isBlank()) items.add(item.strip());
                 return items.build();
             }
-            case "location", "attachment" -> {
-                return text.startsWith("{") || text.startsWith("[")
-                        ? json(text, row, column, errors) : Json.createValue(text);
+            case "location" -> {
+                return text.startsWith("{") ? json(text, row, column, errors) : Json.createValue(text);
+            }
+            case "attachment" -> {
+                errors.add(new RowError(row, column, NO_FILES));
+                return JsonValue.NULL;
             }
             case "user" -> {
                 if (!text.contains("@")) return Json.createValue(text);

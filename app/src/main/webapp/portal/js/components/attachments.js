@@ -1,8 +1,9 @@
 import { api, ApiError } from '../api.js';
 import { token } from '../auth.js';
 import { html } from '../html.js';
-import { addMessages, formatDateTime, lang, t } from '../i18n.js';
+import { addMessages, formatDateTime, t } from '../i18n.js';
 import { hasRole, session } from '../session.js';
+import { attachmentLimits, refusal, sizeText, uploadFile } from './requester/uploads.js';
 
 addMessages({
   en: {
@@ -14,7 +15,6 @@ addMessages({
     'files.uploading': 'Uploading {name}… {percent} %',
     'files.uploaded': '{name} added',
     'files.failed': '{name} was not added: {reason}',
-    'files.tooBig': 'it is larger than {size}',
     'files.remove': 'Remove {name}',
     'files.removed': '{name} removed',
     'files.download': 'Download {name} ({size})',
@@ -31,7 +31,6 @@ addMessages({
     'files.uploading': 'Subiendo {name}… {percent} %',
     'files.uploaded': 'Se añadió {name}',
     'files.failed': 'No se añadió {name}: {reason}',
-    'files.tooBig': 'pesa más de {size}',
     'files.remove': 'Quitar {name}',
     'files.removed': 'Se quitó {name}',
     'files.download': 'Descargar {name} ({size})',
@@ -76,7 +75,7 @@ class OrdenAttachments extends HTMLElement {
 
   async load() {
     try {
-      const [files, limits] = await Promise.all([api(this.base), this.limits ?? api('/attachments/limits')]);
+      const [files, limits] = await Promise.all([api(this.base), attachmentLimits()]);
       this.files = files;
       this.limits = limits;
     } catch (error) {
@@ -96,7 +95,7 @@ class OrdenAttachments extends HTMLElement {
           <label class="button-quiet file-pick">${t('files.choose')}
             <input type="file" multiple data-file-input class="visually-hidden"
               accept="${this.limits?.allowedTypes?.join(',') ?? ''}"></label>
-          ${this.limits ? html`<small class="muted">${t('files.limit', { size: size(this.limits.maxFileSize) })}</small>` : ''}
+          ${this.limits ? html`<small class="muted">${t('files.limit', { size: sizeText(this.limits.maxFileSize) })}</small>` : ''}
         </div>
         <ul class="uploads">${this.uploads.map(u => html`
           <li data-upload="${u.state}">
@@ -132,8 +131,8 @@ class OrdenAttachments extends HTMLElement {
     return html`
       <li class="file" data-file="${file.name}">
         <a href="${file.href}" data-download="${file.id}" download="${file.name}"
-          aria-label="${t('files.download', { name: file.name, size: size(file.size) })}">${file.name}</a>
-        <span class="muted">${size(file.size)} · <span data-type>${file.contentType}</span> · ${t('files.by', {
+          aria-label="${t('files.download', { name: file.name, size: sizeText(file.size) })}">${file.name}</a>
+        <span class="muted">${sizeText(file.size)} · <span data-type>${file.contentType}</span> · ${t('files.by', {
           name: file.uploadedBy?.name ?? '', at: formatDateTime(file.createdAt) })}</span>
         ${removable ? html`<button type="button" class="button-quiet" data-remove="${file.id}"
           aria-label="${t('files.remove', { name: file.name })}">✕</button>` : ''}
@@ -142,46 +141,29 @@ class OrdenAttachments extends HTMLElement {
 
   send(files) {
     for (const file of files) {
-      const upload = { name: file.name, percent: 0, state: 'sending' };
-      if (this.limits && file.size > this.limits.maxFileSize) {
-        Object.assign(upload, { state: 'failed', reason: t('files.tooBig', { size: size(this.limits.maxFileSize) }) });
-        this.uploads.push(upload);
-        continue;
-      }
+      const refused = refusal(file, this.limits);
+      const upload = { name: file.name, percent: 0, state: refused ? 'failed' : 'sending', reason: refused };
       this.uploads.push(upload);
-      this.upload(file, upload);
+      if (!refused) this.upload(file, upload);
     }
     this.render();
   }
 
-  /** XMLHttpRequest, not fetch: it reports the upload's progress. The file is the body, streamed by the browser. */
   async upload(file, upload) {
-    const request = new XMLHttpRequest();
-    request.open('POST', `/api/v1${this.base}?filename=${encodeURIComponent(file.name)}`);
-    request.setRequestHeader('Authorization', `Bearer ${await token()}`);
-    request.setRequestHeader('Accept', 'application/json');
-    request.setRequestHeader('Accept-Language', lang());
-    request.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
-    request.upload.addEventListener('progress', event => {
-      if (!event.lengthComputable) return;
-      upload.percent = Math.floor(event.loaded * 100 / event.total);
+    const progress = percent => {
+      upload.percent = percent;
       const bar = this.querySelector(`[data-upload="sending"] progress`);
-      if (bar) bar.value = upload.percent;
-    });
-    request.addEventListener('loadend', () => {
-      if (request.status === 201) {
-        this.uploads.splice(this.uploads.indexOf(upload), 1);
-        this.message = t('files.uploaded', { name: file.name });
-        this.load();
-        return;
-      }
-      let problem = null;
-      try { problem = JSON.parse(request.responseText); } catch { /* no problem document */ }
-      Object.assign(upload, { state: 'failed', reason: problem?.errors?.[0]?.message ?? problem?.detail
-        ?? `HTTP ${request.status}` });
+      if (bar) bar.value = percent;
+    };
+    try {
+      await uploadFile(this.order, file, progress);
+      this.uploads.splice(this.uploads.indexOf(upload), 1);
+      this.message = t('files.uploaded', { name: file.name });
+      this.load();
+    } catch (error) {
+      Object.assign(upload, { state: 'failed', reason: error.message });
       this.render();
-    });
-    request.send(file);
+    }
   }
 
   /** Fetched with the token, then saved: a plain link could not carry it. */
@@ -211,17 +193,6 @@ class OrdenAttachments extends HTMLElement {
 
 function reason(error) {
   return error instanceof ApiError ? error.problem?.detail ?? error.message : error.message;
-}
-
-function size(bytes) {
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${new Intl.NumberFormat(lang(), { maximumFractionDigits: unit ? 1 : 0 }).format(value)} ${units[unit]}`;
 }
 
 customElements.define('orden-attachments', OrdenAttachments);

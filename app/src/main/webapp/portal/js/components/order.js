@@ -1,7 +1,8 @@
 import { api, ApiError } from '../api.js';
 import { html } from '../html.js';
-import { formatDateTime, localName, statusName, t } from '../i18n.js';
+import { formatDateTime, lang, localName, statusName, t } from '../i18n.js';
 import { errorView, LivePage, notFoundView, statusBadge } from './common.js';
+import { valuesView } from './form/fields.js';
 import { showOrderExtras } from './requester/order-extras.js';
 import './attachments.js';
 
@@ -38,6 +39,17 @@ class OrdenOrder extends LivePage {
     this.render();
   }
 
+  /** The type's requester form in the page's language: it labels the order's details. */
+  async loadForm(type) {
+    const key = `${type}|${lang()}`;
+    if (this.formKey === key) return;
+    this.formKey = key;
+    const form = await api(`/types/${encodeURIComponent(type)}/form?audience=requester`).catch(() => null);
+    if (this.formKey !== key) return;
+    this.form = form;
+    this.render();
+  }
+
   changed({ type, data }) {
     if (this.state !== 'ready') return;
     if (type === 'resync' || data?.id === this.order.id) this.load();
@@ -61,6 +73,7 @@ class OrdenOrder extends LivePage {
     const order = this.order;
     document.title = `${order.number} · Orden`;
     const files = this.querySelector('orden-attachments'); // kept across redraws: uploads in progress go on
+    const details = valuesView(this.form, order.customFields);
     this.innerHTML = html`
       <p class="crumbs"><a href="/portal/" data-link>← ${t('order.back')}</a></p>
       <article class="order-page" data-order="${order.number}" data-version="${order.version}">
@@ -80,6 +93,8 @@ class OrdenOrder extends LivePage {
         ${order.description ? html`
           <section aria-labelledby="description"><h2 id="description">${t('order.description')}</h2>
             <p class="description">${order.description}</p></section>` : ''}
+        ${details ? html`
+          <section aria-labelledby="details"><h2 id="details">${t('order.details')}</h2>${details}</section>` : ''}
         <orden-attachments order="${order.id}"></orden-attachments>
         <section aria-labelledby="timeline">
           <h2 id="timeline">${t('order.timeline')}</h2>
@@ -95,6 +110,7 @@ class OrdenOrder extends LivePage {
       </article>`.toString();
     if (files?.getAttribute('order') === order.id) this.querySelector('orden-attachments').replaceWith(files);
     showOrderExtras(this, order);
+    this.loadForm(order.type);
   }
 }
 

@@ -69,7 +69,7 @@ class AttachmentFieldsPortalIT {
 
             browser.findElement(By.cssSelector(BLOCK + " input[type=file]")).sendKeys(photo.toString());
             var staged = await(browser, By.cssSelector(BLOCK + " li[data-upload-id]"));
-            assertTrue(staged.getText().contains("despues.png") && staged.getText().contains("88 KB"),
+            assertTrue(staged.getText().contains("despues.png") && staged.getText().contains("87.9 KB"),
                     staged.getText());
             click(browser, By.cssSelector(BLOCK + " li[data-attachment-id] [data-unstage]"));
             Browsers.screenshot(browser, "staff-order-attachment-field");

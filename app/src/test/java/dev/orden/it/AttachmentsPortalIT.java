@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -145,6 +146,20 @@ class AttachmentsPortalIT {
             new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(
                     By.id("e-damagePhotos"), "This field is required."));
 
+            // A file larger than the tenant allows is refused in the browser, with the size, and never sent.
+            var limit = Api.as(It.ACME_REQUESTER).get("/attachments/limits").expect(200).json()
+                    .getJsonNumber("maxFileSize").longValue();
+            var huge = dir.resolve("plano-enorme.pdf");
+            try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+                file.setLength(limit + 1);
+            }
+            input.sendKeys(huge.toString());
+            var refused = await(browser, By.cssSelector("[data-field='damagePhotos'] li[data-upload='failed']"));
+            assertEquals("plano-enorme.pdf was not added: it is larger than " + megabytes(limit), refused.getText());
+            assertEquals(0L, ((JavascriptExecutor) browser).executeScript("return performance.getEntriesByType"
+                    + "('resource').filter(entry => entry.name.includes('plano-enorme')).length"), "nothing sent");
+            Files.delete(huge);
+
             input.sendKeys(photo.toString());
             var staged = await(browser, By.cssSelector("[data-field='damagePhotos'] li[data-upload-id]"));
             assertTrue(staged.getText().contains("puerta-abollada.png"), staged.getText());
@@ -161,6 +176,9 @@ class AttachmentsPortalIT {
             assertEquals(files.getFirst().getString("id"), value.getJsonObject(0).getString("id"));
             assertEquals("puerta-abollada.png", value.getJsonObject(0).getString("name"));
             assertEquals(120_000, files.getFirst().getJsonNumber("size").longValue());
+            var detail = await(browser, By.cssSelector(".order-page [data-value-of='damagePhotos'] li"));
+            assertEquals("puerta-abollada.png", detail.getText(), "the requester sees the field's files by name");
+            assertEquals(files.getFirst().getString("id"), detail.getDomAttribute("data-attachment-id"));
             browser.quit();
 
             // The staff's order page shows the field's value as the order's files.
@@ -173,6 +191,12 @@ class AttachmentsPortalIT {
             browser.quit();
             Configs.rollback(admin, before);
         }
+    }
+
+    /** Bytes as the portal shows a size in English: 25 MB, 1.5 MB. */
+    private static String megabytes(long bytes) {
+        return new java.text.DecimalFormat("0.#", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ENGLISH))
+                .format(bytes / 1024.0 / 1024.0) + " MB";
     }
 
     private static WebElement input(WebDriver browser) {

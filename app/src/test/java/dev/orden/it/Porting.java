@@ -44,11 +44,12 @@ final class Porting {
     static JsonObject withImportables(JsonObject bundle, List<String> teamMembers) {
         var fields = Json.createArrayBuilder()
                 .add(field("qty", "number"))
-                .add(field("level", "select").add("options", options("high", "low")));
+                .add(field("level", "select").add("options", options("high", "low")))
+                .add(field("photos", "attachment"));
         var types = Json.createArrayBuilder();
         for (var type : bundle.getJsonArray("types").getValuesAs(JsonObject.class)) {
             types.add(!type.getString("key").equals("general") ? Json.createObjectBuilder(type)
-                    : Json.createObjectBuilder(type).add("fields", Json.createArrayBuilder(List.of("qty", "level"))));
+                    : Json.createObjectBuilder(type).add("fields", Json.createArrayBuilder(List.of("qty", "level", "photos"))));
         }
         var sla = Json.createArrayBuilder().add(Json.createObjectBuilder().add("key", "always").add("zone", "UTC")
                 .add("targets", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "general")

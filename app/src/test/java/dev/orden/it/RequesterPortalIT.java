@@ -9,12 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orden.csat.CsatToken;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -218,6 +221,42 @@ class RequesterPortalIT {
             var me = Api.as(email, "short-a-long-password").me();
             assertEquals(slug, me.getString("tenant"));
             assertTrue(me.getJsonArray("roles").toString().contains("tenant-admin"), me.toString());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theOrdersPageShowsWhatTheRequesterFormAskedWithItsLabelsInTheRequestersLanguage() {
+        var fields = Json.createObjectBuilder().add("appliance", "fridge").add("brand", "Bosch <b>KGN</b>")
+                .add("underWarranty", true).add("warrantyNumber", "G-123456").add("purchaseDate", "2026-03-15")
+                .add("visitAddress", Json.createObjectBuilder().add("address", "Calle Mayor 1, Madrid"))
+                .add("preferredSlot", "morning");
+        var order = create(requester, order("El frigorífico no enfría").add("type", "repair")
+                .add("customFields", fields));
+        var dispatcher = Api.as(It.ACME_DISPATCHER);
+        dispatcher.patch("/workorders/" + order.getString("id"), Json.createObjectBuilder().add("customFields",
+                Json.createObjectBuilder().add("diagnosis", "Compresor averiado")).build(), order.getInt("version"))
+                .expect(200);
+        var browser = chromium("es-ES", false);
+        try {
+            signIn(browser, It.ACME_REQUESTER);
+            browser.get(It.BASE_URL + "/portal/workorders/" + order.getString("number"));
+            var details = await(browser, By.cssSelector(".order-page [data-value-of='appliance']"));
+            assertEquals("Datos", browser.findElement(By.id("details")).getText());
+            assertEquals("Electrodoméstico\nFrigorífico", details.getText());
+            var shown = new LinkedHashMap<String, String>();
+            browser.findElements(By.cssSelector(".order-page [data-value-of]")).forEach(element ->
+                    shown.put(element.getDomAttribute("data-value-of"), element.findElement(By.tagName("dd")).getText()));
+            assertEquals(Map.of("appliance", "Frigorífico", "brand", "Bosch <b>KGN</b>", "underWarranty", "Sí",
+                    "warrantyNumber", "G-123456", "purchaseDate", "15 mar 2026", "visitAddress", "Calle Mayor 1, Madrid",
+                    "preferredSlot", "Mañana"), shown, "the requester form's fields in its order, and not the agent's"
+                    + " diagnosis");
+            assertEquals(List.of("appliance", "brand", "underWarranty", "warrantyNumber", "purchaseDate", "visitAddress",
+                    "preferredSlot"), List.copyOf(shown.keySet()));
+            assertTrue(browser.findElements(By.cssSelector(".order-page [data-value-of] b")).isEmpty(),
+                    "a value is text, never markup");
+            screenshot(browser, "order-details-es");
         } finally {
             browser.quit();
         }

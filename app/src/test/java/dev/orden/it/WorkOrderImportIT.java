@@ -89,6 +89,21 @@ class WorkOrderImportIT {
     }
 
     @Test
+    void aFileNamedInAnAttachmentCellIsRefusedForItsRow() {
+        var file = "[{\"\"id\"\":\"\"%s\"\",\"\"name\"\":\"\"a.png\"\"}]".formatted(UUID.randomUUID());
+        var report = Porting.csv(admin, "/admin/imports/workorders?dryRun=true", """
+                title,photos
+                With a file,"%s"
+                Without one,
+                """.formatted(file)).expect(200).json();
+        assertEquals(1, report.getInt("valid"), report.toString());
+        var error = report.getJsonArray("errors").getJsonObject(0);
+        assertEquals(1, error.getInt("row"), report.toString());
+        assertEquals("photos", error.getString("column"));
+        assertTrue(error.getString("message").contains("an imported order has no files yet"), error.toString());
+    }
+
+    @Test
     void oneBadRowOfAThousandStoresNothing() {
         var before = orders(tenant);
         var counter = Db.countAs(tenant, "SELECT coalesce(max(last_number), 0) FROM work_order_counter");

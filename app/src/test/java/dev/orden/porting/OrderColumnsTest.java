@@ -50,8 +50,11 @@ class OrderColumnsTest {
         assertEquals(List.of(), errors);
         OrderColumns.cell("user", "nobody@x.test", PEOPLE, 4, "technician", errors);
         OrderColumns.cell("location", "{broken", PEOPLE, 5, "site", errors);
+        OrderColumns.cell("attachment", "[{\"id\":\"" + java.util.UUID.randomUUID() + "\",\"name\":\"a.png\"}]",
+                PEOPLE, 6, "photos", errors);
         assertEquals(List.of(new RowError(4, "technician", "no member of this tenant has this e-mail address"),
-                new RowError(5, "site", "is not valid JSON")), errors);
+                new RowError(5, "site", "is not valid JSON"), new RowError(6, "photos", OrderColumns.NO_FILES)),
+                errors, "a file named in a cell is not the imported order's: no order has files before it exists");
     }
 
     @Test

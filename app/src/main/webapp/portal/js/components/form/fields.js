@@ -1,8 +1,8 @@
 import { api } from '../../api.js';
 import { html } from '../../html.js';
-import { addMessages, t } from '../../i18n.js';
+import { addMessages, formatDateTime, lang, t } from '../../i18n.js';
 import { isEmpty, problems, visibility } from '../requester/conditions.js';
-import { stageFile } from '../requester/uploads.js';
+import { attachmentLimits, refusal, sizeText, stageFile } from '../requester/uploads.js';
 
 // The one renderer of the tenant's form fields (the requester's new order, the form editor's live preview and the
 // staff order page's details): every field type's controls, its value read back as the API takes it (strings,
@@ -39,6 +39,7 @@ addMessages({
     'form.unstage': 'Remove {name}', 'form.unstageShort': 'Remove',
     'form.uploading': 'Uploading {name}… {percent} %',
     'form.uploadFailed': '{name} was not added: {reason}',
+    'form.yes': 'Yes', 'form.no': 'No',
   },
   es: {
     'form.choose': '— Elige —',
@@ -69,6 +70,7 @@ addMessages({
     'form.unstage': 'Quitar {name}', 'form.unstageShort': 'Quitar',
     'form.uploading': 'Subiendo {name}… {percent} %',
     'form.uploadFailed': 'No se añadió {name}: {reason}',
+    'form.yes': 'Sí', 'form.no': 'No',
   },
 });
 
@@ -84,6 +86,59 @@ export function sectionsView(form, values, { level = 2, scope = '' } = {}) {
     ${level === 3 ? html`<h3>${section.title}</h3>` : html`<h2>${section.title}</h2>`}
     ${section.fields.map(field => fieldView(field, values[field.key] ?? field.default, field.required, scope))}
   </section>`);
+}
+
+/**
+ * The fields of a resolved form's sections that hold a value in `values`, as labels and values to read (an order's
+ * details as its requester sees them); '' when none does. `people` names the users a user field holds.
+ */
+export function valuesView(form, values, people = new Map()) {
+  const filled = (form?.sections ?? []).map(section => ({
+    title: section.title, fields: section.fields.filter(field => !isEmpty(values?.[field.key])),
+  })).filter(section => section.fields.length);
+  return filled.length === 0 ? '' : filled.map(section => html`<section class="form-values">
+    ${filled.length > 1 ? html`<h3>${section.title}</h3>` : ''}
+    <dl class="facts">${section.fields.map(field => html`<div class="fact" data-value-of="${field.key}">
+      <dt>${field.label}</dt><dd>${valueView(field, values[field.key], people)}</dd></div>`)}</dl>
+  </section>`);
+}
+
+/**
+ * A field's value to read rather than edit: option labels, dates and amounts in the reader's language, a place by
+ * its address, files by name, links only to web and mail addresses.
+ */
+export function valueView(field, value, people = new Map()) {
+  switch (field.type) {
+    case 'boolean': return t(value ? 'form.yes' : 'form.no');
+    case 'select': return optionLabel(field, value);
+    case 'multiselect': return [value].flat().map(v => optionLabel(field, v)).join(', ');
+    case 'date': return dateText(value);
+    case 'datetime': return html`<time datetime="${value}">${formatDateTime(value)}</time>`;
+    case 'number': return new Intl.NumberFormat(lang()).format(value);
+    case 'money': return field.currency
+      ? new Intl.NumberFormat(lang(), { style: 'currency', currency: field.currency }).format(value)
+      : new Intl.NumberFormat(lang(), { minimumFractionDigits: 2 }).format(value);
+    case 'location': return value?.address || [value?.lat, value?.lon].filter(n => n != null).join(', ');
+    case 'attachment': return html`<ul class="field-files">${[value].flat().map(file => html`<li
+      data-attachment-id="${file.id}">${file.name}</li>`)}</ul>`;
+    case 'user': return people.get(value) ?? value;
+    case 'url': return /^https?:\/\//i.test(value)
+      ? html`<a href="${value}" rel="noopener noreferrer" target="_blank">${value}</a>` : value;
+    case 'email': return html`<a href="mailto:${value}">${value}</a>`;
+    default: return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  }
+}
+
+function optionLabel(field, value) {
+  return (field.options ?? []).find(option => option.value === value)?.label ?? value;
+}
+
+/** A calendar date (YYYY-MM-DD) in the reader's language, the same day wherever the reader is. */
+function dateText(value) {
+  const [year, month, day] = String(value).split('-').map(Number);
+  const date = new Date(year, month - 1, day);
+  return Number.isNaN(date.getTime()) ? value
+    : new Intl.DateTimeFormat(lang(), { dateStyle: 'medium' }).format(date);
 }
 
 /** The field's block: label, control, help and the place for its errors (tied by aria-describedby). */
@@ -218,7 +273,8 @@ let staging = 0;
 
 /**
  * Stages each file picked in an attachment field's input at once, listed with its progress bar and then as a staged
- * file of the field (or why it was refused); one promise per file, settled when it is done. The list may be drawn
+ * file of the field (or why it was refused: one larger than the tenant allows is not sent at all); one promise per
+ * file, settled when it is done. The list may be drawn
  * again meanwhile (a page keeping what was typed): the outcome goes to the item shown then.
  */
 export function stageFiles(input, field) {
@@ -239,7 +295,11 @@ export function stageFiles(input, field) {
       now.querySelector('progress').value = percent;
     };
     say(0);
-    return stageFile(file, say).then(staged => {
+    const sending = attachmentLimits().then(known => {
+      const refused = refusal(file, known);
+      return refused ? Promise.reject(new Error(refused)) : stageFile(file, say);
+    });
+    return sending.then(staged => {
       shown().outerHTML = stagedView(field, { upload: staged.id, name: staged.name, size: staged.size }).toString();
     }, error => {
       const now = shown();
@@ -259,13 +319,6 @@ export function unstageFile(button) {
   if (button.dataset.unstage) {
     api(`/uploads/${encodeURIComponent(button.dataset.unstage)}`, { method: 'DELETE' }).catch(() => {});
   }
-}
-
-export function sizeText(bytes) {
-  if (!(bytes >= 0)) return '';
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /**

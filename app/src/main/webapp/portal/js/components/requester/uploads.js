@@ -1,5 +1,40 @@
+import { api } from '../../api.js';
 import { token } from '../../auth.js';
-import { lang } from '../../i18n.js';
+import { addMessages, lang, t } from '../../i18n.js';
+
+addMessages({
+  en: { 'files.tooBig': 'it is larger than {size}' },
+  es: { 'files.tooBig': 'pesa más de {size}' },
+});
+
+let limits = null;
+
+/** The tenant's attachment limits (GET /attachments/limits), read once per page; null if they could not be read. */
+export function attachmentLimits() {
+  limits ??= api('/attachments/limits').catch(() => {
+    limits = null;
+    return null;
+  });
+  return limits;
+}
+
+/** Why the server would refuse `file` for its size (the same sentence), or null: a file it refuses is not sent. */
+export function refusal(file, known) {
+  return known && file.size > known.maxFileSize ? t('files.tooBig', { size: sizeText(known.maxFileSize) }) : null;
+}
+
+/** Bytes in the reader's language: 850 B, 1,5 MB. */
+export function sizeText(bytes) {
+  if (!(bytes >= 0)) return '';
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${new Intl.NumberFormat(lang(), { maximumFractionDigits: unit ? 1 : 0 }).format(value)} ${units[unit]}`;
+}
 
 /**
  * Sends one file as a request's raw body to `path` under /api/v1 (an order's attachments, or /uploads for a file

@@ -4,7 +4,7 @@ import { formatDateTime, localName, t } from '../../i18n.js';
 import { hasRole, session } from '../../session.js';
 import { errorView, LivePage, notFoundView } from '../common.js';
 import { same } from '../requester/conditions.js';
-import { fieldView, filesValue, LiveFields, stageFiles, unstageFile } from '../form/fields.js';
+import { fieldView, filesValue, LiveFields, stageFiles, unstageFile, valueView } from '../form/fields.js';
 import { clockLine, clocks } from './sla.js';
 import { learnStates, stateBadge, stateName } from './states.js';
 import './messages.js';
@@ -311,11 +311,20 @@ class OrdenStaffOrder extends LivePage {
         ${custom.length ? html`<h3 class="wide">${t('staff.customFields')}</h3>` : ''}
         ${custom.map(f => html`<div class="custom-field ${WIDE.includes(f.type) ? 'wide' : ''}">
           ${fieldView(f, o.customFields?.[f.key], f.required)}</div>`)}
-        ${others.length ? html`<dl class="facts wide">${others.map(([key, value]) =>
-          fact(o.retiredFields?.includes(key) ? `${key} (${t('staff.retired')})` : key, show(value)))}</dl>` : ''}
+        ${others.length ? html`<dl class="facts wide">${others.map(([key, value]) => this.otherField(key, value))}</dl>` : ''}
         <div class="form-actions wide"><button type="submit" class="button">${t('staff.save')}</button></div>
       </form>
     </section>`;
+  }
+
+  /** A value this page does not edit: a read-only field of the agent form, or one the form no longer has. */
+  otherField(key, value) {
+    const field = formFields(this.form).find(f => f.key === key);
+    if (field) {
+      const people = new Map(this.members.map(m => [m.id, m.name ?? m.email]));
+      return fact(field.label, valueView(field, value, people));
+    }
+    return fact(this.order.retiredFields?.includes(key) ? `${key} (${t('staff.retired')})` : key, show(value));
   }
 
   assignSection() {
