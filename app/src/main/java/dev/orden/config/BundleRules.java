@@ -54,7 +54,7 @@ final class BundleRules {
         collectAreas(array(bundle, "areas"), "/areas", areas);
         checkFieldKeys();
         checkTypes(fields.keySet(), forms, workflows.keySet(), teams.keySet());
-        checkForms(types);
+        checkForms(types, fields);
         checkWorkflows(fields.keySet());
         checkTeams(areas);
         checkRules(types.keySet());
@@ -120,7 +120,7 @@ final class BundleRules {
         });
     }
 
-    private void checkForms(Map<String, JsonObject> types) {
+    private void checkForms(Map<String, JsonObject> types, Map<String, JsonObject> fields) {
         var audiences = new HashSet<String>();
         objects(array(bundle, "forms")).forEach((i, form) -> {
             var at = "/forms/" + i;
@@ -142,6 +142,10 @@ final class BundleRules {
                         if (field != null && !typeFields.contains(field)) {
                             error(at + "/sections/" + j + "/fields/" + k + "/key",
                                     "field '" + field + "' is not a field of type '" + typeKey + "'");
+                        } else if ("requester".equals(audience) && fields.containsKey(field)
+                                && fields.get(field).getBoolean("internal", false)) {
+                            error(at + "/sections/" + j + "/fields/" + k + "/key", "field '" + field
+                                    + "' is internal: a requester form cannot show it");
                         }
                     }));
         });

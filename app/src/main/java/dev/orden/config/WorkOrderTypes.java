@@ -28,12 +28,14 @@ public final class WorkOrderTypes {
     private final Map<String, List<FieldDefinition>> fieldsByType;
     private final Map<String, Workflow> workflowByType;
     private final Map<String, String> prefixByType;
+    private final Set<String> internalKeys;
 
     private WorkOrderTypes(Map<String, List<FieldDefinition>> fieldsByType, Map<String, Workflow> workflowByType,
-                           Map<String, String> prefixByType) {
+                           Map<String, String> prefixByType, Set<String> internalKeys) {
         this.fieldsByType = fieldsByType;
         this.workflowByType = workflowByType;
         this.prefixByType = prefixByType;
+        this.internalKeys = internalKeys;
     }
 
     /**
@@ -77,7 +79,9 @@ public final class WorkOrderTypes {
                 }
             }
         }
-        return new WorkOrderTypes(Map.copyOf(types), Map.copyOf(workflowByType), Map.copyOf(prefixByType));
+        var internal = byKey.values().stream().filter(FieldDefinition::internal).map(FieldDefinition::key)
+                .collect(Collectors.toUnmodifiableSet());
+        return new WorkOrderTypes(Map.copyOf(types), Map.copyOf(workflowByType), Map.copyOf(prefixByType), internal);
     }
 
     private static Map<String, Workflow> workflows(JsonObject bundle) {
@@ -95,6 +99,11 @@ public final class WorkOrderTypes {
             }
         }
         return byKey;
+    }
+
+    /** The keys of the fields for staff only, of every type: requesters neither see nor set their values. */
+    public Set<String> internalKeys() {
+        return internalKeys;
     }
 
     public Set<String> keys() {

@@ -134,11 +134,13 @@ public class NotificationOutbox {
         if (recipients.isEmpty()) return;
         var snapshot = OrderSnapshot.take(facts(order, happening), bundle, settings.link(order.displayNumber()));
         if (event.equals("completed")) snapshot = withRatingLink(snapshot, order);
+        var forRequesters = OrderSnapshot.withoutInternal(snapshot);
         for (var channelId : new LinkedHashSet<>(channelIds)) {
             var factory = channels.find(channelId);
             for (var recipient : recipients) {
+                var staff = member(recipient).map(Member::canBeAssigned).orElse(false);
                 var outgoing = new Deliveries.Outgoing(UUID.randomUUID(), event, template, channelId, recipient,
-                        order.id(), order.displayNumber(), snapshot);
+                        order.id(), order.displayNumber(), staff ? snapshot : forRequesters);
                 deliveries.add(outgoing);
                 if (factory.isPresent() && !factory.get().deferred()) deliverNow(factory.get(), outgoing, setup);
                 else schedule(outgoing.id(), 1, Instant.now());

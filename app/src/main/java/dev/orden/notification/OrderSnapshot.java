@@ -68,6 +68,15 @@ final class OrderSnapshot {
         return json.build();
     }
 
+    /** The snapshot a requester's message is made of: without the values of internal fields, which are for staff. */
+    static JsonObject withoutInternal(JsonObject snapshot) {
+        if (!(snapshot.get("fields") instanceof JsonArray fields)) return snapshot;
+        var shown = Json.createArrayBuilder();
+        fields.getValuesAs(JsonObject.class).stream().filter(item -> !item.getBoolean("internal", false))
+                .forEach(shown::add);
+        return Json.createObjectBuilder(snapshot).add("fields", shown).build();
+    }
+
     /** What a template sees, in {@code language}, addressed to {@code recipient}. */
     static Map<String, Object> model(JsonObject snapshot, String language, String recipient) {
         var model = new HashMap<String, Object>();
@@ -104,8 +113,10 @@ final class OrderSnapshot {
             var text = text(value);
             if (text.isEmpty()) return;
             var item = Json.createObjectBuilder().add("key", key).add("value", text);
-            find(bundle.get("fields"), key).map(f -> f.get("label")).filter(JsonObject.class::isInstance)
+            var definition = find(bundle.get("fields"), key);
+            definition.map(f -> f.get("label")).filter(JsonObject.class::isInstance)
                     .ifPresent(label -> item.add("label", label));
+            if (definition.map(f -> f.getBoolean("internal", false)).orElse(false)) item.add("internal", true);
             list.add(item);
         });
         return list.build();

@@ -6,6 +6,7 @@ import dev.orden.config.field.FieldValuesValidator;
 import dev.orden.config.field.ValidationContext;
 import dev.orden.identity.Member;
 import dev.orden.identity.MemberDirectory;
+import dev.orden.shared.problem.FieldError;
 import dev.orden.shared.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -70,6 +71,20 @@ class WorkOrderConfiguration {
     }
 
     /** The keys of the type's attachment fields under the active version; none for an unknown type. */
+    /** The keys of the tenant's internal fields (staff only); none without an active version. */
+    java.util.Set<String> internalKeys() {
+        return active.current().map(current -> current.types().internalKeys()).orElse(java.util.Set.of());
+    }
+
+    /** 422 naming each internal field {@code customFields} sets: a requester neither sees nor sets one. */
+    void requireNoInternal(JsonObject customFields) {
+        var internal = internalKeys();
+        var errors = customFields.keySet().stream().filter(internal::contains).sorted()
+                .map(key -> new FieldError("customFields." + key, "is for staff only"))
+                .toList();
+        if (!errors.isEmpty()) throw ProblemException.invalid(errors);
+    }
+
     List<String> attachmentKeys(String type) {
         return active.current().flatMap(current -> current.types().fieldsOf(type)).orElse(List.of()).stream()
                 .filter(field -> field.type().name().equals("attachment")).map(FieldDefinition::key).toList();

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A merge patch applied to an order, checked against the tenant's configuration: the one way fields change,
- * whether a person sends the patch or a flow rule's effect does.
+ * whether a person sends the patch or a flow rule's effect does. A change of an internal field is recorded for
+ * staff only, so requesters' histories, live events and notifications never carry it.
  */
 @ApplicationScoped
 class WorkOrderEditing {
@@ -25,6 +26,10 @@ class WorkOrderEditing {
         if (checked != patch) changes = WorkOrderInput.changes(checked, order);
         changes.type().filter(type -> !type.equals(order.type()))
                 .ifPresent(type -> order.followWorkflowOf(lifecycle.stateUnder(type, order)));
-        return order.update(changes, actor);
+        var events = order.update(changes, actor);
+        var internal = configuration.internalKeys().stream().map(key -> "customFields." + key)
+                .collect(java.util.stream.Collectors.toSet());
+        events.stream().filter(event -> internal.contains(event.field())).forEach(WorkOrderEvent::keepInternal);
+        return events;
     }
 }

@@ -145,6 +145,11 @@ public class WorkOrderEvent extends TenantOwned {
         return comment;
     }
 
+    /** Shown to staff only: the change of an internal field, which requesters do not see. */
+    void keepInternal() {
+        visibility = Visibility.INTERNAL;
+    }
+
     public Visibility visibility() {
         return visibility;
     }

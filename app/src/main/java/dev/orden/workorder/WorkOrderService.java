@@ -82,6 +82,9 @@ public class WorkOrderService {
                 ? Actor.of(user)
                 : actorOf(member(requesterId, "requesterId"));
         if (assignment != null) WorkOrderPolicy.requireCanAssign(user);
+        if (!WorkOrderPolicy.seesInternal(user)) {
+            configuration.requireNoInternal(Json.createReader(new java.io.StringReader(draft.customFields())).readObject());
+        }
         // Files staged for the attachment fields: checked as the caller's, and named as the attachments they become.
         var claims = uploads.claim(Json.createReader(new java.io.StringReader(draft.customFields())).readObject(),
                 configuration.attachmentKeys(draft.type()));
@@ -229,8 +232,10 @@ public class WorkOrderService {
                                               JsonObject bundle) {
         var statusName = lifecycle.workflowOf(order).state(order.status()).map(state -> state.name().byLanguage())
                 .orElse(null);
+        var hidden = WorkOrderPolicy.seesInternal(context.user()) ? java.util.Set.<String>of()
+                : configuration.internalKeys();
         return WorkOrderViews.WorkOrderView.of(order, statusName, transitions(order), retiredFields(order), sla,
-                series, files, bundle);
+                series, files, bundle, hidden);
     }
 
     /** The keys of the order's custom values that its type no longer offers. */

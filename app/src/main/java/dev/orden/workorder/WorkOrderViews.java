@@ -32,17 +32,23 @@ public final class WorkOrderViews {
 
         /**
          * The order with its state's name per language (its workflow's), the moves the caller may make from where it is, and the keys of its custom values that
-         * its type no longer offers (kept, shown as retired).
+         * its type no longer offers (kept, shown as retired); without the custom values of the {@code hidden} keys
+         * (internal fields, for a requester).
          */
         static WorkOrderView of(WorkOrder w, Map<String, String> statusName, List<WorkOrderLifecycle.Move> moves,
                                 List<String> retiredFields, JsonObject sla, JsonObject series, long attachments,
-                                JsonObject bundle) {
+                                JsonObject bundle, java.util.Set<String> hidden) {
+            var customFields = Json.createObjectBuilder();
+            Json.createReader(new StringReader(w.customFields())).readObject().forEach((key, value) -> {
+                if (!hidden.contains(key)) customFields.add(key, value);
+            });
             return new WorkOrderView(w.id().toString(), w.displayNumber(), w.number(), w.title(), w.description(),
                     w.type(), w.priority(), w.status(), statusName, w.statusCategory().key(),
                     moves.stream().map(move -> move.target().key()).toList(), w.area(),
                     PersonView.of(w.requesterId(), w.requesterName()),
                     PersonView.of(w.assigneeId(), w.assigneeName()), w.team(), w.dueAt(),
-                    Json.createReader(new StringReader(w.customFields())).readObject(), retiredFields, w.createdAt(),
+                    customFields.build(), retiredFields.stream().filter(key -> !hidden.contains(key)).toList(),
+                    w.createdAt(),
                     w.createdBy(), w.updatedAt(), PersonView.of(w.completedBy(), w.completedByName()),
                     w.completedAt(), w.version(), w.configVersion(), sla, series, attachments,
                     w.visit() == null ? null : w.visit().start(), w.visit() == null ? null : w.visit().end(),

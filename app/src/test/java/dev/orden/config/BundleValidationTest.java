@@ -118,6 +118,9 @@ class BundleValidationTest {
                         "{\"value\":\"a\",\"label\":{\"es\":\"B\",\"en\":\"B\"}}"), Set.of("/fields/2/options/1/value")),
                 Arguments.of("condition that can never match", add("/fields/2/visibleWhen",
                         "{\"field\":\"warranty\",\"equals\":\"yes\"}"), Set.of("/fields/2/visibleWhen/equals")),
+                Arguments.of("internal field on a requester form", both(add("/fields/0/internal", "true"),
+                        add("/forms/0/sections/0/fields/-", "{\"key\":\"warranty\"}")),
+                        Set.of("/forms/0/sections/0/fields/1/key")),
                 Arguments.of("visibility cycle", both(add("/fields/0/visibleWhen", "{\"field\":\"warrantyNumber\",\"notEmpty\":true}"),
                                 add("/fields/1/visibleWhen", "{\"field\":\"warranty\",\"equals\":true}")),
                         Set.of("/fields/1/visibleWhen")));

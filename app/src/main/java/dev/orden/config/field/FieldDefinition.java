@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * One custom field of a tenant's configuration. Optional rules are null when absent. Parse with
- * {@link FieldDefinitionParser}.
+ * {@link FieldDefinitionParser}. An {@code internal} field is for staff only: requesters neither see nor set it.
  */
 public record FieldDefinition(
         String key,
@@ -29,6 +29,7 @@ public record FieldDefinition(
         Condition visibleWhen,
         Condition requiredWhen,
         boolean readOnly,
+        boolean internal,
         boolean retired) {
 
     public FieldDefinition {

@@ -12,7 +12,7 @@ import java.util.Set;
 final class FieldReader {
 
     private static final Set<String> COMMON = Set.of("key", "label", "help", "type", "required", "default",
-            "visibleWhen", "requiredWhen", "readOnly", "retired");
+            "visibleWhen", "requiredWhen", "readOnly", "internal", "retired");
     /** Users in a default are checked when a value is validated, against the tenant's members at that time. */
     private static final ValidationContext ANY_USER = id -> true;
 
@@ -38,6 +38,7 @@ final class FieldReader {
         }
         definition.type().checkDefinition(definition, pointer, errors);
         checkDefault(definition, pointer);
+        checkInternal(definition, pointer);
         return errors.size() == before ? definition : null;
     }
 
@@ -59,7 +60,23 @@ final class FieldReader {
                 type, field.bool("required"), field.value("default"), pattern(field), minLength, maxLength,
                 min, max, field.count("decimals"), field.string("currency"), options(field), minItems, maxItems,
                 condition(field, "visibleWhen", conditions), condition(field, "requiredWhen", conditions),
-                field.bool("readOnly"), field.bool("retired"));
+                field.bool("readOnly"), field.bool("internal"), field.bool("retired"));
+    }
+
+    /**
+     * Requesters cannot give a value they do not see, so an internal field is never required on creation (a
+     * transition can require it); and a field's files are the order's public files, so none is internal.
+     */
+    private void checkInternal(FieldDefinition definition, String pointer) {
+        if (!definition.internal()) return;
+        if (definition.required() || definition.requiredWhen() != null) {
+            errors.add(new DefinitionError(pointer + "/internal", "an internal field cannot be required: requesters"
+                    + " do not see it; require it on a workflow transition instead"));
+        }
+        if (definition.type().name().equals("attachment")) {
+            errors.add(new DefinitionError(pointer + "/internal", "an attachment field cannot be internal: its files"
+                    + " are the order's public files; add internal files to the order instead"));
+        }
     }
 
     private static Condition condition(PropertyReader field, String name, ConditionParser conditions) {

@@ -47,6 +47,7 @@ export const FIELDS_SPEC = list(null, 'adm.fields.list', {
     localized('help', 'adm.f.help'),
     bool('required', 'adm.f.required'),
     bool('readOnly', 'adm.f.readOnly'),
+    bool('internal', 'adm.f.internal', { hint: 'adm.hint.internal' }),
     text('pattern', 'adm.f.pattern', { when: is(...texty), hint: 'adm.hint.pattern' }),
     number('minLength', 'adm.f.minLength', { when: is(...texty), step: 1 }),
     number('maxLength', 'adm.f.maxLength', { when: is(...texty), step: 1 }),

@@ -27,7 +27,8 @@ class FieldDefinitionParserTest {
         var field = fields("""
                 {'key':'warrantyNumber','label':{'es':'Garantía','en':'Warranty'},'help':{'es':'Ayuda','en':'Help'},
                  'type':'text','required':true,'default':'W-1','pattern':'W-[0-9]+','minLength':3,'maxLength':20,
-                 'visibleWhen':{'field':'underWarranty','equals':true},'readOnly':false,'retired':false}""",
+                 'visibleWhen':{'field':'underWarranty','equals':true},'readOnly':false,'internal':false,
+                 'retired':false}""",
                 "{'key':'underWarranty','type':'boolean','requiredWhen':{'not':{'field':'warrantyNumber','empty':true}}}")
                 .getFirst();
         assertEquals("warrantyNumber", field.key());
@@ -41,7 +42,9 @@ class FieldDefinitionParserTest {
         assertEquals(20, field.maxLength());
         assertEquals(new EqualsCondition("underWarranty", jakarta.json.JsonValue.TRUE), field.visibleWhen());
         assertFalse(field.readOnly());
+        assertFalse(field.internal());
         assertFalse(field.retired());
+        assertTrue(fields("{'key':'diagnosis','type':'longtext','internal':true}").getFirst().internal());
     }
 
     @Test
@@ -152,7 +155,14 @@ class FieldDefinitionParserTest {
                         "/fields/1/requiredWhen/notEquals",
                         "can never match 'colour', whose value must be a string, not a number"),
                 bad("{'key':'x','type':'text','visibleWhen':'colour'}", "/fields/1/visibleWhen",
-                        "a condition must be an object"));
+                        "a condition must be an object"),
+                bad("{'key':'x','type':'text','internal':'yes'}", "/fields/1/internal", "must be true or false"),
+                bad("{'key':'x','type':'text','internal':true,'required':true}", "/fields/1/internal",
+                        "an internal field cannot be required"),
+                bad("{'key':'x','type':'text','internal':true,'requiredWhen':{'field':'colour','equals':'a'}}",
+                        "/fields/1/internal", "an internal field cannot be required"),
+                bad("{'key':'x','type':'attachment','internal':true}", "/fields/1/internal",
+                        "an attachment field cannot be internal"));
     }
 
     @ParameterizedTest(name = "{1}: {2}")
