@@ -67,6 +67,7 @@ public final class ResolvedForm {
                 .add("label", field.label().in(language))
                 .add("required", field.required())
                 .add("readOnly", readOnlyHere || field.readOnly());
+        if (field.internal()) view.add("internal", true);
         if (field.help() != null) view.add("help", field.help().in(language));
         if (field.defaultValue() != null) view.add("default", field.defaultValue());
         if (!field.options().isEmpty()) {

@@ -77,6 +77,8 @@ class ResolvedFormTest {
         assertEquals("EUR", cost.getString("currency"));
         assertEquals(2, cost.getInt("decimals"));
         assertEquals(0, cost.getJsonNumber("min").intValue());
+        assertTrue(cost.getBoolean("internal"), "staff only: the page marks it");
+        assertFalse(field(form, "brand").containsKey("internal"));
         assertEquals(10, fields(form).size());
     }
 

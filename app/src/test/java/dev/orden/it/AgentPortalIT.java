@@ -168,6 +168,11 @@ class AgentPortalIT {
         assertEquals("Esperando piezas",
                 await(agent, By.cssSelector(".order-head .status[data-status='WAITING_PARTS']")).getText());
 
+        // The agent form's staff-only fields say so: the requester never sees them.
+        assertEquals("solo equipo", agent.findElement(By.cssSelector("[data-field='diagnosis'] [data-internal]"))
+                .getDomProperty("textContent"));
+        assertTrue(agent.findElements(By.cssSelector("[data-field='brand'] [data-internal]")).isEmpty());
+
         var internal = "Nota interna " + marker;
         agent.findElement(By.id("comment-body")).sendKeys(internal);
         click(agent, By.cssSelector("input[name=visibility][value=INTERNAL]"));

@@ -40,6 +40,7 @@ addMessages({
     'form.uploading': 'Uploading {name}… {percent} %',
     'form.uploadFailed': '{name} was not added: {reason}',
     'form.yes': 'Yes', 'form.no': 'No',
+    'form.internal': 'staff only',
   },
   es: {
     'form.choose': '— Elige —',
@@ -71,6 +72,7 @@ addMessages({
     'form.uploading': 'Subiendo {name}… {percent} %',
     'form.uploadFailed': 'No se añadió {name}: {reason}',
     'form.yes': 'Sí', 'form.no': 'No',
+    'form.internal': 'solo equipo',
   },
 });
 
@@ -148,8 +150,9 @@ export function fieldView(field, value, required, scope = '') {
   const errorId = `${scope}e-${field.key}`;
   const described = [field.help ? helpId : null, errorId].filter(Boolean).join(' ');
   const grouped = field.type === 'multiselect' || field.type === 'location';
+  const staffOnly = field.internal ? html` <span class="internal-badge" data-internal>${t('form.internal')}</span>` : '';
   const mark = html`<span class="req" data-required-mark ${required ? '' : 'hidden'}> *<span
-    class="visually-hidden">${t('form.requiredMark')}</span></span>`;
+    class="visually-hidden">${t('form.requiredMark')}</span></span>${staffOnly}`;
   const control = controlView(field, value, id, described);
   const help = field.help ? html`<p class="help" id="${helpId}">${field.help}</p>` : '';
   const error = html`<p class="field-error" id="${errorId}" data-error-for="${field.key}"></p>`;
