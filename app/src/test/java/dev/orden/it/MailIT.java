@@ -192,6 +192,28 @@ class MailIT {
         assertNotNull(delivery(order, "email", esAgent.id()).orElse(null));
     }
 
+    @Test
+    void aRequestersMailLeavesOutInternalFieldsAndTheAgentsHasThem() {
+        var bundle = Configs.active(admin).getJsonObject("bundle");
+        var notifications = bundle.getJsonObject("notifications");
+        var listing = Json.createObjectBuilder().add("es", Json.createObjectBuilder().add("subject", "{{number}}")
+                .add("body", "Datos: {{#fields}}{{key}}={{value}}; {{/fields}}")).build();
+        var templates = Json.createObjectBuilder(notifications.getJsonObject("templates"))
+                .add("assigned", listing).add("status_changed", listing);
+        Configs.publish(admin, Json.createObjectBuilder(bundle).add("notifications",
+                Json.createObjectBuilder(notifications).add("templates", templates)).build());
+
+        var order = create(dispatcher, order(It.unique("Lavadora")).add("type", "repair")
+                .add("requesterId", requester.id())
+                .add("customFields", Configs.acmeVisit().add("diagnosis", "Rodamiento gastado")));
+        assign(dispatcher, order.getString("id"), esAgent.id(), null).expect(200);
+        var toAgent = Mailbox.await(esEmail, order.getString("number"), MAIL).text();
+        assertTrue(toAgent.contains("appliance=washer; ") && toAgent.contains("diagnosis=Rodamiento gastado; "), toAgent);
+        var toRequester = Mailbox.await(It.ACME_REQUESTER, order.getString("number"), MAIL).text();
+        assertTrue(toRequester.contains("appliance=washer; "), toRequester);
+        assertFalse(toRequester.contains("diagnosis") || toRequester.contains("Rodamiento"), toRequester);
+    }
+
     private static JsonObject assigned(String title, Api agent) {
         var order = create(dispatcher, order(title).add("requesterId", requester.id()));
         assign(dispatcher, order.getString("id"), agent.id(), null).expect(200);
