@@ -4,6 +4,7 @@ import dev.orden.config.ActiveConfiguration;
 import dev.orden.config.field.FieldDefinition;
 import dev.orden.config.field.FieldValuesValidator;
 import dev.orden.config.field.ValidationContext;
+import dev.orden.identity.CurrentUser;
 import dev.orden.identity.Member;
 import dev.orden.identity.MemberDirectory;
 import dev.orden.shared.problem.FieldError;
@@ -15,6 +16,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -70,10 +72,14 @@ class WorkOrderConfiguration {
                 current.get().types().numberPrefixOf(draft.type()).orElse(WorkOrder.DEFAULT_PREFIX));
     }
 
-    /** The keys of the type's attachment fields under the active version; none for an unknown type. */
     /** The keys of the tenant's internal fields (staff only); none without an active version. */
-    java.util.Set<String> internalKeys() {
-        return active.current().map(current -> current.types().internalKeys()).orElse(java.util.Set.of());
+    Set<String> internalKeys() {
+        return active.current().map(current -> current.types().internalKeys()).orElse(Set.of());
+    }
+
+    /** The custom values {@code user} may not see: the internal fields, unless they are staff. */
+    Set<String> hiddenFrom(CurrentUser user) {
+        return WorkOrderPolicy.seesInternal(user) ? Set.of() : internalKeys();
     }
 
     /** 422 naming each internal field {@code customFields} sets: a requester neither sees nor sets one. */
@@ -85,6 +91,7 @@ class WorkOrderConfiguration {
         if (!errors.isEmpty()) throw ProblemException.invalid(errors);
     }
 
+    /** The keys of the type's attachment fields under the active version; none for an unknown type. */
     List<String> attachmentKeys(String type) {
         return active.current().flatMap(current -> current.types().fieldsOf(type)).orElse(List.of()).stream()
                 .filter(field -> field.type().name().equals("attachment")).map(FieldDefinition::key).toList();

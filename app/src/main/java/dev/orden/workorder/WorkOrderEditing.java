@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A merge patch applied to an order, checked against the tenant's configuration: the one way fields change,
@@ -28,7 +29,7 @@ class WorkOrderEditing {
                 .ifPresent(type -> order.followWorkflowOf(lifecycle.stateUnder(type, order)));
         var events = order.update(changes, actor);
         var internal = configuration.internalKeys().stream().map(key -> "customFields." + key)
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
         events.stream().filter(event -> internal.contains(event.field())).forEach(WorkOrderEvent::keepInternal);
         return events;
     }

@@ -85,6 +85,9 @@ public class WorkOrderResource {
     ActiveConfiguration activeConfiguration;
 
     @Inject
+    WorkOrderConfiguration configuration;
+
+    @Inject
     TeamMembers teamMembers;
 
     @Context
@@ -263,7 +266,8 @@ public class WorkOrderResource {
                                  String limit, String sla) {
         var errors = new ArrayList<FieldError>();
         var customFields = CustomFieldFilter.fromQuery(uriInfo.getQueryParameters(), errors);
-        var hidden = hiddenFields();
+        // A requester filters and sorts only by the fields they see (a sort key's value travels in the cursor).
+        var hidden = configuration.hiddenFrom(context.user());
         customFields.equal().keySet().stream().filter(hidden::contains).forEach(key -> errors.add(
                 new FieldError(CustomFieldFilter.PREFIX + key, "is not a custom field you can filter by")));
         var definitions = new java.util.HashMap<>(definitionsFor(customFields, sort));
@@ -333,15 +337,6 @@ public class WorkOrderResource {
                 yield null;
             }
         };
-    }
-
-    /**
-     * The internal fields, for a requester: they filter and sort only by the fields they see (a sort key's value
-     * travels in the cursor), and an internal one reads as unknown.
-     */
-    private Set<String> hiddenFields() {
-        if (WorkOrderPolicy.seesInternal(context.user())) return Set.of();
-        return activeConfiguration.current().map(active -> active.types().internalKeys()).orElse(Set.of());
     }
 
     /** The tenant's custom-field definitions, read only when a condition or the sort is typed by them. */

@@ -82,12 +82,10 @@ public class WorkOrderService {
                 ? Actor.of(user)
                 : actorOf(member(requesterId, "requesterId"));
         if (assignment != null) WorkOrderPolicy.requireCanAssign(user);
-        if (!WorkOrderPolicy.seesInternal(user)) {
-            configuration.requireNoInternal(Json.createReader(new java.io.StringReader(draft.customFields())).readObject());
-        }
+        var values = Json.createReader(new java.io.StringReader(draft.customFields())).readObject();
+        if (!WorkOrderPolicy.seesInternal(user)) configuration.requireNoInternal(values);
         // Files staged for the attachment fields: checked as the caller's, and named as the attachments they become.
-        var claims = uploads.claim(Json.createReader(new java.io.StringReader(draft.customFields())).readObject(),
-                configuration.attachmentKeys(draft.type()));
+        var claims = uploads.claim(values, configuration.attachmentKeys(draft.type()));
         var checked = configuration.create(new WorkOrderDraft(draft.title(), draft.description(), draft.type(),
                 draft.priority(), draft.area(), draft.dueAt(), claims.customFields().toString()));
         var workflow = lifecycle.workflowFor(checked.draft().type());
@@ -232,10 +230,8 @@ public class WorkOrderService {
                                               JsonObject bundle) {
         var statusName = lifecycle.workflowOf(order).state(order.status()).map(state -> state.name().byLanguage())
                 .orElse(null);
-        var hidden = WorkOrderPolicy.seesInternal(context.user()) ? java.util.Set.<String>of()
-                : configuration.internalKeys();
         return WorkOrderViews.WorkOrderView.of(order, statusName, transitions(order), retiredFields(order), sla,
-                series, files, bundle, hidden);
+                series, files, bundle, configuration.hiddenFrom(context.user()));
     }
 
     /** The keys of the order's custom values that its type no longer offers. */

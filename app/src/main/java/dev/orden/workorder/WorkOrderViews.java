@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What the API returns; the entities never leave the service layer as JSON. */
 public final class WorkOrderViews {
@@ -37,7 +38,7 @@ public final class WorkOrderViews {
          */
         static WorkOrderView of(WorkOrder w, Map<String, String> statusName, List<WorkOrderLifecycle.Move> moves,
                                 List<String> retiredFields, JsonObject sla, JsonObject series, long attachments,
-                                JsonObject bundle, java.util.Set<String> hidden) {
+                                JsonObject bundle, Set<String> hidden) {
             var customFields = Json.createObjectBuilder();
             Json.createReader(new StringReader(w.customFields())).readObject().forEach((key, value) -> {
                 if (!hidden.contains(key)) customFields.add(key, value);
