@@ -75,7 +75,7 @@ class OrdenAttachments extends HTMLElement {
 
   async load() {
     try {
-      const [files, limits] = await Promise.all([api(this.base), attachmentLimits()]);
+      const [files, limits] = await Promise.all([api(this.base), this.limits ?? attachmentLimits()]);
       this.files = files;
       this.limits = limits;
     } catch (error) {

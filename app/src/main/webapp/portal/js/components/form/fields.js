@@ -277,11 +277,12 @@ let staging = 0;
 /**
  * Stages each file picked in an attachment field's input at once, listed with its progress bar and then as a staged
  * file of the field (or why it was refused: one larger than the tenant allows is not sent at all); one promise per
- * file, settled when it is done. The list may be drawn
- * again meanwhile (a page keeping what was typed): the outcome goes to the item shown then.
+ * file, settled when it is done. The list may be drawn again meanwhile (a page keeping what was typed): the outcome
+ * goes to the item shown then.
  */
 export function stageFiles(input, field) {
   const list = input.closest('[data-field]').querySelector('[data-staged]');
+  const limits = attachmentLimits();
   const sent = [...input.files].map(file => {
     const token = String(++staging);
     const shown = () => document.querySelector(`[data-uploading="${token}"]`) ?? item;
@@ -298,7 +299,7 @@ export function stageFiles(input, field) {
       now.querySelector('progress').value = percent;
     };
     say(0);
-    const sending = attachmentLimits().then(known => {
+    const sending = limits.then(known => {
       const refused = refusal(file, known);
       return refused ? Promise.reject(new Error(refused)) : stageFile(file, say);
     });

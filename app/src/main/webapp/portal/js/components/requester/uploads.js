@@ -7,15 +7,9 @@ addMessages({
   es: { 'files.tooBig': 'pesa más de {size}' },
 });
 
-let limits = null;
-
-/** The tenant's attachment limits (GET /attachments/limits), read once per page; null if they could not be read. */
+/** The tenant's attachment limits now (GET /attachments/limits); null if they could not be read. */
 export function attachmentLimits() {
-  limits ??= api('/attachments/limits').catch(() => {
-    limits = null;
-    return null;
-  });
-  return limits;
+  return api('/attachments/limits').catch(() => null);
 }
 
 /** Why the server would refuse `file` for its size (the same sentence), or null: a file it refuses is not sent. */
