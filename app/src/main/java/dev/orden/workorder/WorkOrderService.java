@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The use cases on work orders, for the caller's tenant and within what {@link WorkOrderPolicy} allows. */
 @ApplicationScoped
@@ -308,12 +309,18 @@ public class WorkOrderService {
         return order;
     }
 
-    /** The history as the API shows it: states named as the order's workflow names them. */
+    /**
+     * The history as the API shows it: states named as the order's workflow names them. A requester does not see
+     * the changes of internal fields, also those recorded before the field became internal.
+     */
     List<WorkOrderViews.EventView> historyViews(String reference) {
         var user = context.user();
         var order = visible(reference, user);
         var workflow = lifecycle.workflowOf(order);
+        var hidden = configuration.hiddenFrom(user).stream().map(key -> "customFields." + key)
+                .collect(Collectors.toSet());
         return repository.history(order.id(), WorkOrderPolicy.seesInternal(user)).stream()
+                .filter(e -> !hidden.contains(e.field()))
                 .map(e -> WorkOrderViews.EventView.of(e,
                         key -> workflow.state(key).map(state -> state.name().byLanguage()).orElse(null)))
                 .toList();

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * acme's internal fields, {@code diagnosis} and {@code partsCost} (staff only): a requester neither sets nor sees
- * them — not in the order, the list, the history or the live stream — and cannot filter or sort by them, while
- * staff work with them as with any field.
+ * them — not in the order, the list, the history (also of changes made before a field became internal) or the live
+ * stream — and cannot filter or sort by them, while staff work with them as with any field.
  */
 class InternalFieldsIT {
 
@@ -70,6 +70,35 @@ class InternalFieldsIT {
         assertTrue(WorkOrders.history(REQUESTER, id).stream().map(e -> e.getString("field", ""))
                 .noneMatch(field -> field.startsWith("customFields.diagnosis")
                         || field.startsWith("customFields.partsCost")), "the requester's history");
+    }
+
+    @Test
+    void aFieldMadeInternalLaterHidesItsEarlierChangesFromTheRequester() {
+        var admin = Api.as(It.ACME_ADMIN);
+        var order = create(REQUESTER, order(It.unique("older change")).add("type", "general"));
+        var id = order.getString("id");
+        DISPATCHER.patch("/workorders/" + id, Json.createObjectBuilder().add("customFields",
+                Json.createObjectBuilder().add("serial", "SN-4411")).build(), order.getInt("version")).expect(200);
+        assertTrue(fields(WorkOrders.history(REQUESTER, id)).contains("customFields.serial"), "public until now");
+
+        var before = Configs.active(admin);
+        try {
+            var bundle = before.getJsonObject("bundle");
+            var definitions = Json.createArrayBuilder();
+            bundle.getJsonArray("fields").getValuesAs(JsonObject.class).forEach(f -> definitions.add(
+                    f.getString("key").equals("serial") ? Json.createObjectBuilder(f).add("internal", true).build() : f));
+            Configs.publish(admin, Json.createObjectBuilder(bundle).add("fields", definitions).build());
+
+            assertFalse(fields(WorkOrders.history(REQUESTER, id)).contains("customFields.serial"));
+            assertFalse(WorkOrders.get(REQUESTER, id).getJsonObject("customFields").containsKey("serial"));
+            assertTrue(fields(WorkOrders.history(DISPATCHER, id)).contains("customFields.serial"), "staff see it");
+        } finally {
+            Configs.rollback(admin, before.getInt("version"));
+        }
+    }
+
+    private static List<String> fields(List<JsonObject> history) {
+        return history.stream().map(entry -> entry.getString("field", "")).toList();
     }
 
     @Test
