@@ -19,6 +19,7 @@ import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -208,7 +209,7 @@ public class WorkOrderService {
     WorkOrderViews.WorkOrderView view(WorkOrder order) {
         return view(order, clocks.of(order.id()).orElse(null),
                 attachments.counts(List.of(order.id())).getOrDefault(order.id(), 0L),
-                seriesLinks.of(order.id()).orElse(null), bundle());
+                seriesLinks.of(order.id()).orElse(null), bundle(), configuration.hiddenFrom(context.user()));
     }
 
     /** A page of orders as the caller sees them, their SLA clocks, attachment counts and series read at once. */
@@ -218,8 +219,9 @@ public class WorkOrderService {
         var files = attachments.counts(ids);
         var series = seriesLinks.of(ids);
         var bundle = bundle();
+        var hidden = configuration.hiddenFrom(context.user());
         return orders.stream().map(order -> view(order, slas.get(order.id()), files.getOrDefault(order.id(), 0L),
-                series.get(order.id()), bundle)).toList();
+                series.get(order.id()), bundle, hidden)).toList();
     }
 
     /** The active configuration, for the names of areas and teams; none for a tenant never given one. */
@@ -228,11 +230,11 @@ public class WorkOrderService {
     }
 
     private WorkOrderViews.WorkOrderView view(WorkOrder order, JsonObject sla, long files, JsonObject series,
-                                              JsonObject bundle) {
+                                              JsonObject bundle, Set<String> hidden) {
         var statusName = lifecycle.workflowOf(order).state(order.status()).map(state -> state.name().byLanguage())
                 .orElse(null);
         return WorkOrderViews.WorkOrderView.of(order, statusName, transitions(order), retiredFields(order), sla,
-                series, files, bundle, configuration.hiddenFrom(context.user()));
+                series, files, bundle, hidden);
     }
 
     /** The keys of the order's custom values that its type no longer offers. */

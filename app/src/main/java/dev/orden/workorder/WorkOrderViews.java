@@ -39,16 +39,18 @@ public final class WorkOrderViews {
         static WorkOrderView of(WorkOrder w, Map<String, String> statusName, List<WorkOrderLifecycle.Move> moves,
                                 List<String> retiredFields, JsonObject sla, JsonObject series, long attachments,
                                 JsonObject bundle, Set<String> hidden) {
-            var customFields = Json.createObjectBuilder();
-            Json.createReader(new StringReader(w.customFields())).readObject().forEach((key, value) -> {
-                if (!hidden.contains(key)) customFields.add(key, value);
-            });
+            var customFields = Json.createReader(new StringReader(w.customFields())).readObject();
+            if (!hidden.isEmpty()) {
+                var shown = Json.createObjectBuilder(customFields);
+                hidden.forEach(shown::remove);
+                customFields = shown.build();
+            }
             return new WorkOrderView(w.id().toString(), w.displayNumber(), w.number(), w.title(), w.description(),
                     w.type(), w.priority(), w.status(), statusName, w.statusCategory().key(),
                     moves.stream().map(move -> move.target().key()).toList(), w.area(),
                     PersonView.of(w.requesterId(), w.requesterName()),
                     PersonView.of(w.assigneeId(), w.assigneeName()), w.team(), w.dueAt(),
-                    customFields.build(), retiredFields.stream().filter(key -> !hidden.contains(key)).toList(),
+                    customFields, retiredFields.stream().filter(key -> !hidden.contains(key)).toList(),
                     w.createdAt(),
                     w.createdBy(), w.updatedAt(), PersonView.of(w.completedBy(), w.completedByName()),
                     w.completedAt(), w.version(), w.configVersion(), sla, series, attachments,
