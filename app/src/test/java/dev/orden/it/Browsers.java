@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -31,7 +32,13 @@ final class Browsers {
      * anything), in {@code language}: a 390 px phone, or a desktop window of {@code width} × {@code height}.
      */
     static ChromeDriver chromium(String language, boolean phone, int width, int height) {
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
+        return chromium(language, phone, width, height, ZoneId.systemDefault());
+    }
+
+    /** As above, with the browser's clock in {@code zone}, as for a user who sits in a tenant's zone. */
+    static ChromeDriver chromium(String language, boolean phone, int width, int height, ZoneId zone) {
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                .withEnvironment(Map.of("TZ", zone.getId())).build();
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",

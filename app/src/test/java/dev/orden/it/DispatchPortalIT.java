@@ -31,7 +31,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DispatchPortalIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final ZoneId BROWSER_ZONE = ZoneId.systemDefault();
+    /**
+     * acme's zone ({@code settings.json}), where its dispatcher sits: the board's day is the browser's, the reports'
+     * "today" the tenant's, and from 23:00 UTC a browser on UTC would plan its visits for Madrid's yesterday.
+     */
+    private static final ZoneId BROWSER_ZONE = ZoneId.of("Europe/Madrid");
 
     static final Api dispatcher = Api.as(It.ACME_DISPATCHER);
     static final Api agent = Api.as(It.ACME_AGENT);
@@ -257,6 +261,6 @@ class DispatchPortalIT {
     }
 
     private static ChromeDriver chromium(boolean phone) {
-        return Browsers.chromium("en-US", phone, 1280, 1600);
+        return Browsers.chromium("en-US", phone, 1280, 1600, BROWSER_ZONE);
     }
 }
