@@ -52,6 +52,13 @@ class ScheduledRulesIT {
               return [{type: 'notify', to: 'dispatchers', template: 'digest'}, {type: 'priority', priority: 'LOW'}];
             }""";
 
+    /**
+     * The daily rule's hour and the weekly ones' day, half a day and three days from now (the tenant is on UTC): a
+     * cron such as 03:00 would come due for real, and run beside the test, when the class runs at 02:59.
+     */
+    private static final int DAILY_HOUR = (Instant.now().atZone(ZoneOffset.UTC).getHour() + 12) % 24;
+    private static final java.time.DayOfWeek WEEKDAY = LocalDate.now(ZoneOffset.UTC).plusDays(3).getDayOfWeek();
+
     static String slug;
     static String email;
     static UUID tenant;
@@ -71,10 +78,10 @@ class ScheduledRulesIT {
         tenant = UUID.fromString(signup.getString("tenantId"));
         admin = Api.as(email, PASSWORD);
         var rules = Json.createArrayBuilder()
-                .add(scheduled("stale_new", "0 3 * * *", STALE).add("select", Json.createObjectBuilder()
+                .add(scheduled("stale_new", daily(), STALE).add("select", Json.createObjectBuilder()
                         .add("category", Json.createArrayBuilder().add("new")).add("olderThanHours", 24)
                         .add("limit", 50)))
-                .add(scheduled("digest", "0 8 * * 1", DIGEST));
+                .add(scheduled("digest", weekly(8), DIGEST));
         rules.add(Json.createObjectBuilder().add("key", "live").add("name", "live")
                 .add("events", Json.createArrayBuilder().add("workorder.created"))
                 .add("source", "function rule(input) { return []; }"));
@@ -132,9 +139,18 @@ class ScheduledRulesIT {
         return today.isAfter(now) ? today : today.plus(1, ChronoUnit.DAYS);
     }
 
-    private static Instant nextMondayAt(int hour) {
+    private static String daily() {
+        return "0 " + DAILY_HOUR + " * * *";
+    }
+
+    /** The cron of a weekly rule at {@code hour} on {@link #WEEKDAY} (cron counts Sunday as 0). */
+    private static String weekly(int hour) {
+        return "0 " + hour + " * * " + WEEKDAY.getValue() % 7;
+    }
+
+    private static Instant nextWeeklyAt(int hour) {
         var now = Instant.now();
-        var date = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.nextOrSame(java.time.DayOfWeek.MONDAY));
+        var date = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.nextOrSame(WEEKDAY));
         var at = date.atTime(hour, 0).toInstant(ZoneOffset.UTC);
         return at.isAfter(now) ? at : at.plus(7, ChronoUnit.DAYS);
     }
@@ -152,9 +168,9 @@ class ScheduledRulesIT {
     void publishingSchedulesOneJobPerScheduledRuleAtItsNextCronTime() {
         var jobs = jobs();
         assertEquals(List.of("digest", "stale_new"), List.copyOf(jobs.keySet()), "no job for the live rule");
-        assertEquals(nextDailyAt(3), due("stale_new"));
-        assertEquals(nextMondayAt(8), due("digest"));
-        assertEquals("0 3 * * * UTC", jobs.get("stale_new").get(5), "cron times read in UTC");
+        assertEquals(nextDailyAt(DAILY_HOUR), due("stale_new"));
+        assertEquals(nextWeeklyAt(8), due("digest"));
+        assertEquals(daily() + " UTC", jobs.get("stale_new").get(5), "cron times read in UTC");
     }
 
     @Test
@@ -203,7 +219,7 @@ class ScheduledRulesIT {
                 () -> !scheduleTraces(admin, aged).isEmpty());
         await("the job settled", () -> due("stale_new").isAfter(Instant.now()));
         var job = jobs().get("stale_new");
-        assertEquals(nextDailyAt(3), due("stale_new"), "due again at the next 03:00 UTC");
+        assertEquals(nextDailyAt(DAILY_HOUR), due("stale_new"), "due again at its next time");
         assertEquals(0, ((Number) job.get(2)).intValue(), "attempts start afresh");
         assertNull(job.get(3), "no lease left");
         assertNull(job.get(4), "no progress left");
@@ -251,18 +267,18 @@ class ScheduledRulesIT {
     @Order(7)
     void aNewVersionsSchedulesReplaceTheOldOnes() {
         var before = jobs().get("digest");
-        var rules = Json.createArrayBuilder().add(scheduled("digest", "0 9 * * 1", DIGEST))
-                .add(scheduled("weekly", "0 8 * * 1", DIGEST));
+        var rules = Json.createArrayBuilder().add(scheduled("digest", weekly(9), DIGEST))
+                .add(scheduled("weekly", weekly(8), DIGEST));
         Configs.publish(admin, withRules(rules));
         var jobs = jobs();
         assertEquals(List.of("digest", "weekly"), List.copyOf(jobs.keySet()), "stale_new's job is gone");
-        assertEquals(nextMondayAt(9), due("digest"), "a changed cron starts afresh");
-        assertEquals(nextMondayAt(8), due("weekly"));
+        assertEquals(nextWeeklyAt(9), due("digest"), "a changed cron starts afresh");
+        assertEquals(nextWeeklyAt(8), due("weekly"));
         assertTrue(!before.get(5).equals(jobs.get("digest").get(5)));
 
         Configs.publish(admin, withRules(Json.createArrayBuilder(Configs.active(admin).getJsonObject("bundle")
                 .getJsonArray("rules"))));
-        assertEquals(nextMondayAt(9), due("digest"), "republishing the same cron keeps the due time");
+        assertEquals(nextWeeklyAt(9), due("digest"), "republishing the same cron keeps the due time");
     }
 
     @Test

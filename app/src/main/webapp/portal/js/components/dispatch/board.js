@@ -2,10 +2,9 @@ import { api } from '../../api.js';
 import { html } from '../../html.js';
 import { formatDateTime, lang, localName, t } from '../../i18n.js';
 import { errorView, LivePage, statusBadge } from '../common.js';
-import { dayStart, instant, isoDay, localInput, timeOfDay } from './time.js';
+import { addDays, dayStart, instant, isoDay, localInput, timeOfDay } from './time.js';
 import './messages.js';
 
-const DAY_MS = 24 * 3600 * 1000;
 const OPEN = 'category=new&category=open&category=pending';
 
 /**
@@ -27,14 +26,15 @@ class OrdenDispatchBoard extends LivePage {
     const request = this.request = (this.request ?? 0) + 1;
     const today = new Date();
     const from = dayStart(this.day);
+    const to = addDays(from, 1);
     try {
       const [unassigned, agents, members, summary, visits] = await Promise.all([
         api(`/workorders?assignee=none&${OPEN}&sort=number&limit=200`),
         api('/assignment/agents'),
         api('/members'),
-        api(`/reports/summary?from=${isoDay(today)}&to=${isoDay(new Date(today.getTime() + DAY_MS))}`),
+        api(`/reports/summary?from=${isoDay(today)}&to=${isoDay(addDays(today, 1))}`),
         api(`/workorders?scheduledFrom=${encodeURIComponent(from.toISOString())}`
-          + `&scheduledTo=${encodeURIComponent(new Date(from.getTime() + DAY_MS).toISOString())}`
+          + `&scheduledTo=${encodeURIComponent(to.toISOString())}`
           + `&${OPEN}&category=resolved&limit=200`),
       ]);
       this.areaNames ??= new Map((await api('/directory').catch(() => ({ areas: [] }))).areas.map(a => [a.key, a.name]));
@@ -209,6 +209,7 @@ class OrdenDispatchBoard extends LivePage {
 
   schedule() {
     const start = dayStart(this.day).getTime();
+    const length = addDays(dayStart(this.day), 1).getTime() - start;
     const rows = this.data.agents.map(agent => ({
       agent, visits: this.data.visits.filter(visit => visit.assignee?.id === agent.id),
     }));
@@ -228,8 +229,8 @@ class OrdenDispatchBoard extends LivePage {
                 ${visits.length === 0 ? html`<span class="visually-hidden">${t('dispatch.noVisits')}</span>` : ''}
                 ${visits.map(visit => html`
                   <button type="button" class="visit" data-visit-block="${visit.id}" data-number="${visit.number}"
-                    data-left="${Math.max(0, (Date.parse(visit.scheduledStart) - start) / DAY_MS)}"
-                    data-right="${Math.min(1, (Date.parse(visit.scheduledEnd) - start) / DAY_MS)}"
+                    data-left="${Math.max(0, (Date.parse(visit.scheduledStart) - start) / length)}"
+                    data-right="${Math.min(1, (Date.parse(visit.scheduledEnd) - start) / length)}"
                     aria-expanded="${visit.id === this.editing}"
                     aria-label="${t('dispatch.move', { number: visit.number })}: ${visit.title},
                       ${timeOfDay(visit.scheduledStart, lang())}–${timeOfDay(visit.scheduledEnd, lang())}">

@@ -4,10 +4,9 @@ import { html } from '../../html.js';
 import { t } from '../../i18n.js';
 import { errorView, LivePage } from '../common.js';
 import { barChart as bars, lineChart as lines } from './charts.js';
-import { isoDay } from './time.js';
+import { addDays, isoDay } from './time.js';
 import './messages.js';
 
-const DAY_MS = 24 * 3600 * 1000;
 const FILTERS = ['from', 'to', 'type', 'area', 'team'];
 
 /** Once per page: uPlot's stylesheet from its WebJar (a file of this origin, as the CSP wants). */
@@ -35,7 +34,7 @@ class OrdenDashboard extends LivePage {
   connectedCallback() {
     linkChartStyles();
     const today = new Date();
-    this.filters = { from: isoDay(new Date(today.getTime() - 29 * DAY_MS)), to: isoDay(new Date(today.getTime() + DAY_MS)),
+    this.filters = { from: isoDay(addDays(today, -29)), to: isoDay(addDays(today, 1)),
       type: '', area: '', team: '' };
     this.summary = null;
     this.error = null;

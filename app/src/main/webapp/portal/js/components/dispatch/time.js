@@ -22,6 +22,13 @@ export function dayStart(day) {
   return new Date(`${day}T00:00`);
 }
 
+/** The same local time `days` calendar days on: a day is 23 or 25 hours when the clocks change. */
+export function addDays(date, days) {
+  const moved = new Date(date);
+  moved.setDate(moved.getDate() + days);
+  return moved;
+}
+
 export function timeOfDay(iso, language) {
   return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }
