@@ -12,6 +12,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,6 +38,9 @@ public class OrderAttachments {
 
     @Inject
     WorkOrderLifecycle lifecycle;
+
+    @Inject
+    WorkOrderRules rules;
 
     @Inject
     TenantEntityManager tenantEm;
@@ -74,7 +78,7 @@ public class OrderAttachments {
     /**
      * A removed file is taken out of every custom value that names it, as an edit of those fields is (history
      * entries, a new version), even when that leaves a required field empty: the file is gone. A list left empty is
-     * cleared.
+     * cleared. The tenant's rules on {@code workorder.updating} and {@code workorder.updated} see it as that edit.
      */
     public void removeFromFields(OrderRef ref, UUID attachmentId) {
         var order = repository.find(ref.id()).orElseThrow();
@@ -85,8 +89,12 @@ public class OrderAttachments {
         }
         var fields = changed.build();
         if (fields.isEmpty()) return;
-        var changes = WorkOrderInput.changes(Json.createObjectBuilder().add("customFields", fields).build(), order);
-        var events = order.update(changes, Actor.of(context.user()));
+        var patch = Json.createObjectBuilder().add("customFields", fields).build();
+        var user = context.user();
+        var fired = rules.prepare();
+        var events = new ArrayList<>(order.update(WorkOrderInput.changes(patch, order), Actor.of(user)));
+        events.addAll(rules.fire(fired, "workorder.updating", order, patch, user));
+        events.addAll(rules.fire(fired, "workorder.updated", order, patch, user));
         events.forEach(event -> event.recordedUnder(lifecycle.activeVersion()));
         repository.append(events);
     }

@@ -111,7 +111,51 @@ class AttachmentFieldsIT {
         assertEquals(0, files(id).size());
     }
 
-    /** A damage order created by the requester with {@code names} staged as its photos. */
+    /**
+     * Removing a file is an edit of the field to the rules as to people: {@code workorder.updating} may refuse it
+     * (then the file stays), {@code workorder.updated} sees the field without it.
+     */
+    @Test
+    void rulesSeeAFilesRemovalAsAnEditOfItsField() {
+        var before = Configs.active(ADMIN);
+        var bundle = before.getJsonObject("bundle");
+        var rules = bundle.containsKey("rules") ? Json.createArrayBuilder(bundle.getJsonArray("rules"))
+                : Json.createArrayBuilder();
+        rules.add(rule("photos_kept", "workorder.updating", """
+                if (!keywords.any(input.order.title, ['keep-photos'])) return [];
+                return [{type: 'reject', message: 'the photos are evidence'}];"""));
+        rules.add(rule("photos_counted", "workorder.updated", """
+                const photos = input.order.customFields.%1$s || [];
+                return [{type: 'comment', visibility: 'internal',
+                         body: 'photos left: ' + photos.length + ', changed: ' + ('%1$s' in input.change.customFields)}];"""
+                .formatted(Uploads.FIELD)));
+        Configs.publish(ADMIN, Json.createObjectBuilder(bundle).add("rules", rules).build());
+        try {
+            var kept = damageOrder("keep-photos " + It.unique("x"), "prueba.png");
+            var keptId = kept.getString("id");
+            AGENT.send("DELETE", "/workorders/" + keptId + "/attachments/" + fileIds(kept).getFirst(), null, null,
+                    Map.of()).problem(422, "rule-rejected");
+            assertEquals(fileIds(kept), fileIds(WorkOrders.get(AGENT, keptId)), "the field still names the file");
+            assertEquals(1, files(keptId).size(), "the file is still the order's");
+
+            var order = damageOrder(It.unique("Dos fotos contadas"), "una.png", "otra.png");
+            var id = order.getString("id");
+            AGENT.send("DELETE", "/workorders/" + id + "/attachments/" + fileIds(order).getFirst(), null, null,
+                    Map.of()).expect(204);
+            var note = WorkOrders.comments(AGENT, id).getLast();
+            assertEquals("photos left: 1, changed: true", note.getString("body"));
+            assertEquals("INTERNAL", note.getString("visibility"));
+        } finally {
+            Configs.rollback(ADMIN, before.getInt("version"));
+        }
+    }
+
+    private static JsonObject rule(String key, String event, String body) {
+        return Json.createObjectBuilder().add("key", key).add("name", key)
+                .add("events", Json.createArrayBuilder().add(event)).add("order", 100).add("mode", "active")
+                .add("onError", "skip").add("source", "function rule(input) {\n" + body + "\n}").build();
+    }
+
     /** A rule's {@code set} may not name files: it could name any order's (or tenant's) file by its id. */
     @Test
     void aRuleCannotSetAnAttachmentField() {
@@ -143,6 +187,7 @@ class AttachmentFieldsIT {
         }
     }
 
+    /** A damage order created by the requester with {@code names} staged as its photos. */
     private static JsonObject damageOrder(String title, String... names) {
         var photos = Json.createArrayBuilder();
         for (int i = 0; i < names.length; i++) {
