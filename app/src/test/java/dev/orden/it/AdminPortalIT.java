@@ -401,11 +401,7 @@ class AdminPortalIT {
 
     static void signIn(WebDriver browser, String username) {
         browser.get(It.BASE_URL + "/portal/");
-        await(browser, By.id("username")).sendKeys(username);
-        click(browser, browser.findElement(By.id("kc-login")));
-        await(browser, By.id("password")).sendKeys(PASSWORD);
-        click(browser, browser.findElement(By.id("kc-login")));
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains(It.BASE_URL + "/portal/"));
+        Browsers.logIn(browser, username, PASSWORD);
         await(browser, By.cssSelector("orden-orders h1"));
         await(browser, By.cssSelector("orden-orders .empty, orden-orders .orders"));
     }

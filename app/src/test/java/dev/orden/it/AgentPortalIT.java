@@ -116,10 +116,7 @@ class AgentPortalIT {
                     history);
 
             customer.get(It.BASE_URL + "/portal/workorders/" + number);
-            await(customer, By.id("username")).sendKeys(It.ACME_REQUESTER);
-            customer.findElement(By.id("kc-login")).click();
-            await(customer, By.id("password")).sendKeys(It.DEMO_PASSWORD);
-            customer.findElement(By.id("kc-login")).click();
+            Browsers.logIn(customer, It.ACME_REQUESTER, It.DEMO_PASSWORD);
             var badge = await(customer, By.cssSelector(".order-page[data-order='" + number + "'] .order-head .status"));
             assertEquals("En estudio", badge.getText());
             var timeline = customer.findElement(By.className("timeline")).getText();
@@ -305,10 +302,7 @@ class AgentPortalIT {
 
     private static void openQueue(WebDriver browser, String username) {
         browser.get(It.BASE_URL + "/portal/queue");
-        await(browser, By.id("username")).sendKeys(username);
-        browser.findElement(By.id("kc-login")).click();
-        await(browser, By.id("password")).sendKeys(It.DEMO_PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
+        Browsers.logIn(browser, username, It.DEMO_PASSWORD);
         await(browser, By.cssSelector("[data-queue-list='unassigned']"));
         await(browser, By.cssSelector("#live[data-state='live']"));
     }

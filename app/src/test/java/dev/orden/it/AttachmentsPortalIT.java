@@ -206,19 +206,11 @@ class AttachmentsPortalIT {
     /** Opens {@code path} and signs in there as {@code username}. */
     static void signInAt(WebDriver browser, String username, String path) {
         browser.get(It.BASE_URL + path);
-        await(browser, By.id("username")).sendKeys(username);
-        browser.findElement(By.id("kc-login")).click();
-        await(browser, By.id("password")).sendKeys(It.DEMO_PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
+        Browsers.logIn(browser, username, It.DEMO_PASSWORD);
     }
 
     private static void signIn(WebDriver browser) {
-        browser.get(It.BASE_URL + "/portal/");
-        await(browser, By.id("username")).sendKeys(It.ACME_REQUESTER);
-        browser.findElement(By.id("kc-login")).click();
-        await(browser, By.id("password")).sendKeys(It.DEMO_PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains(It.BASE_URL + "/portal/"));
+        signInAt(browser, It.ACME_REQUESTER, "/portal/");
         await(browser, By.cssSelector("orden-orders .orders, orden-orders .empty"));
     }
 

@@ -9,12 +9,17 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -56,13 +61,64 @@ final class Browsers {
 
     /** Signs in on Keycloak's login page from the portal's start, then waits until {@code ready} shows. */
     static void signIn(WebDriver browser, String username, String password, By ready) {
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         browser.get(It.BASE_URL + "/portal/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
-        browser.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password"))).sendKeys(password);
-        browser.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(ready));
+        logIn(browser, username, password);
+        loginWait(browser).until(whileNavigating(ExpectedConditions.visibilityOfElementLocated(ready)));
+    }
+
+    /**
+     * Keycloak's login, from its first page in the browser: the username, then the password on the page that
+     * follows; returns once the browser is back on the portal.
+     */
+    static void logIn(WebDriver browser, String username, String password) {
+        var field = loginWait(browser).until(whileNavigating(ExpectedConditions.visibilityOfElementLocated(
+                By.id("username"))));
+        field.sendKeys(username);
+        submitLogin(browser);
+        enterPassword(browser, password);
+    }
+
+    /** The login page's first field shown, {@code username} or {@code password} (a username given by the portal). */
+    static WebElement loginField(WebDriver browser) {
+        return loginWait(browser).until(whileNavigating(d -> d.findElements(By.cssSelector("#password, #username"))
+                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null)));
+    }
+
+    /** Keycloak's password page: the password typed and sent; returns once the browser is back on the portal. */
+    static void enterPassword(WebDriver browser, String password) {
+        loginWait(browser).until(whileNavigating(ExpectedConditions.visibilityOfElementLocated(By.id("password"))))
+                .sendKeys(password);
+        submitLogin(browser);
+        loginWait(browser).until(whileNavigating(ExpectedConditions.urlContains(It.BASE_URL + "/portal/")));
+    }
+
+    private static void submitLogin(WebDriver browser) {
+        var button = browser.findElement(By.id("kc-login"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+        button.click();
+    }
+
+    private static WebDriverWait loginWait(WebDriver browser) {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /**
+     * {@code condition}, not yet met while a page is replacing the one it looks at: chromedriver aborts a command
+     * that a navigation starting at that moment overtakes (seen on Keycloak's way from the username to the password
+     * page), and the next try finds the new page.
+     */
+    static <T> ExpectedCondition<T> whileNavigating(ExpectedCondition<T> condition) {
+        return driver -> {
+            try {
+                return condition.apply(driver);
+            } catch (WebDriverException e) {
+                if (e instanceof StaleElementReferenceException || !String.valueOf(e.getMessage())
+                        .contains("aborted by navigation")) throw e;
+                return null;
+            }
+        };
     }
 
     /** The page as it is, into target/portal-screenshots/{@code name}.png (docs/screenshots/ holds chosen copies). */

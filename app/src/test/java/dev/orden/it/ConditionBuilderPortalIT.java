@@ -169,11 +169,7 @@ class ConditionBuilderPortalIT {
 
     private static void signIn(WebDriver browser) {
         browser.get(It.BASE_URL + "/portal/");
-        await(browser, By.id("username")).sendKeys(tenant.adminEmail());
-        browser.findElement(By.id("kc-login")).click();
-        await(browser, By.id("password")).sendKeys(People.PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains(It.BASE_URL + "/portal/"));
+        Browsers.logIn(browser, tenant.adminEmail(), People.PASSWORD);
         await(browser, By.cssSelector("orden-orders h1"));
     }
 

@@ -109,14 +109,10 @@ class JourneyPortalIT {
         browser.findElement(By.id("s-password")).sendKeys(PASSWORD);
         screenshot(browser, "journey-1-signup");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        var first = new WebDriverWait(browser, WAIT).until(d -> d.findElements(By.cssSelector("#password, #username"))
-                .stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
-        if (first.getDomAttribute("id").equals("username")) {
+        if (Browsers.loginField(browser).getDomAttribute("id").equals("username")) {
             browser.findElement(By.id("kc-login")).click();
         }
-        await(browser, By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains(It.BASE_URL + "/portal/"));
+        Browsers.enterPassword(browser, PASSWORD);
         await(browser, By.cssSelector("orden-orders"));
         assertEquals("Jo Journey", await(browser, By.id("user")).getText());
         var me = Api.as(adminEmail, PASSWORD).me();
@@ -340,11 +336,7 @@ class JourneyPortalIT {
 
     private static void signIn(WebDriver browser, String username, String path) {
         browser.get(It.BASE_URL + path);
-        await(browser, By.id("username")).sendKeys(username);
-        browser.findElement(By.id("kc-login")).click();
-        await(browser, By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains(It.BASE_URL + "/portal/"));
+        Browsers.logIn(browser, username, PASSWORD);
     }
 
     /** Clicks what the locator finds, again if a live redraw replaced it in between. */

@@ -140,11 +140,7 @@ class PeoplePortalIT {
 
     private static void signInAs(WebDriver browser, String username, String password) {
         browser.get(It.BASE_URL + "/portal/");
-        await(browser, By.id("username")).sendKeys(username);
-        browser.findElement(By.id("kc-login")).click();
-        await(browser, By.id("password")).sendKeys(password);
-        browser.findElement(By.id("kc-login")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains(It.BASE_URL + "/portal/"));
+        Browsers.logIn(browser, username, password);
         await(browser, By.cssSelector("orden-orders h1"));
     }
 

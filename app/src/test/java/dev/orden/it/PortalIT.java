@@ -153,11 +153,7 @@ class PortalIT {
     private static void signIn(WebDriver browser, String username) {
         browser.get(It.BASE_URL + "/portal/");
         // The realm has organizations: Keycloak asks for the user first, then for the password on a second page.
-        await(browser, By.id("username")).sendKeys(username);
-        browser.findElement(By.id("kc-login")).click();
-        await(browser, By.id("password")).sendKeys(It.DEMO_PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains(It.BASE_URL + "/portal/"));
+        Browsers.logIn(browser, username, It.DEMO_PASSWORD);
         await(browser, By.cssSelector("orden-orders .orders"));
     }
 

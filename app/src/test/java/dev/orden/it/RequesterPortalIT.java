@@ -206,16 +206,12 @@ class RequesterPortalIT {
             browser.findElement(By.cssSelector("button[type=submit]")).click();
 
             // Keycloak's login page, the new admin's e-mail already given: only the password is asked for.
-            var username = new WebDriverWait(browser, WAIT).until(d -> d.findElements(
-                    By.cssSelector("#password, #username")).stream().filter(WebElement::isDisplayed).findFirst()
-                    .orElse(null));
+            var username = Browsers.loginField(browser);
             if (username.getDomAttribute("id").equals("username")) {
                 assertEquals(email, username.getDomProperty("value"));
                 browser.findElement(By.id("kc-login")).click();
             }
-            await(browser, By.id("password")).sendKeys("short-a-long-password");
-            browser.findElement(By.id("kc-login")).click();
-            new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains(It.BASE_URL + "/portal/"));
+            Browsers.enterPassword(browser, "short-a-long-password");
             await(browser, By.cssSelector("orden-orders"));
             assertEquals("Bill Lumbergh", await(browser, By.id("user")).getText());
             var me = Api.as(email, "short-a-long-password").me();
@@ -300,11 +296,7 @@ class RequesterPortalIT {
 
     private static void signIn(WebDriver browser, String username) {
         browser.get(It.BASE_URL + "/portal/");
-        await(browser, By.id("username")).sendKeys(username);
-        browser.findElement(By.id("kc-login")).click();
-        await(browser, By.id("password")).sendKeys(It.DEMO_PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains(It.BASE_URL + "/portal/"));
+        Browsers.logIn(browser, username, It.DEMO_PASSWORD);
         await(browser, By.cssSelector("orden-orders .orders, orden-orders .empty"));
     }
 

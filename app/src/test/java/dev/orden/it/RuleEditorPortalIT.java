@@ -307,11 +307,7 @@ class RuleEditorPortalIT {
 
     private static void signIn(WebDriver browser) {
         browser.get(It.BASE_URL + "/portal/");
-        await(browser, By.id("username")).sendKeys(email);
-        browser.findElement(By.id("kc-login")).click();
-        await(browser, By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains(It.BASE_URL + "/portal/"));
+        Browsers.logIn(browser, email, PASSWORD);
         await(browser, By.cssSelector("orden-orders"));
     }
 

@@ -628,11 +628,7 @@ class XssPortalIT {
 
     private static void signIn(WebDriver browser, String username, String password) {
         browser.get(It.BASE_URL + "/portal/");
-        await(browser, By.id("username")).sendKeys(username);
-        click(browser, browser.findElement(By.id("kc-login")));
-        await(browser, By.id("password")).sendKeys(password);
-        click(browser, browser.findElement(By.id("kc-login")));
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains(It.BASE_URL + "/portal/"));
+        Browsers.logIn(browser, username, password);
         await(browser, By.cssSelector("orden-orders h1"));
     }
 
