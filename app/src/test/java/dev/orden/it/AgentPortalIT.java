@@ -1,5 +1,6 @@
 package dev.orden.it;
 
+import static dev.orden.it.Browsers.await;
 import static dev.orden.it.WorkOrders.create;
 import static dev.orden.it.WorkOrders.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -315,9 +315,6 @@ class AgentPortalIT {
         assertTrue(Integer.parseInt(parts[1]) <= 400, "a phone's width: " + widths);
     }
 
-    private static WebElement await(WebDriver browser, By locator) {
-        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
-    }
 
     private static JavascriptExecutor js(WebDriver browser) {
         return (JavascriptExecutor) browser;

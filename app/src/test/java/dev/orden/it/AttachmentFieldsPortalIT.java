@@ -119,7 +119,6 @@ class AttachmentFieldsPortalIT {
     }
 
     private static WebElement await(WebDriver browser, By locator) {
-        return new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
-                .until(ExpectedConditions.presenceOfElementLocated(locator));
+        return Browsers.awaitPresent(browser, locator);
     }
 }

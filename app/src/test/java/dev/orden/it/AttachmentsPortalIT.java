@@ -215,7 +215,7 @@ class AttachmentsPortalIT {
     }
 
     private static WebElement await(WebDriver browser, By locator) {
-        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(locator));
+        return Browsers.awaitPresent(browser, locator);
     }
 
     private static void screenshot(WebDriver browser, String name) {

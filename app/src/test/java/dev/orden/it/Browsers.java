@@ -63,7 +63,17 @@ final class Browsers {
     static void signIn(WebDriver browser, String username, String password, By ready) {
         browser.get(It.BASE_URL + "/portal/");
         logIn(browser, username, password);
-        loginWait(browser).until(whileNavigating(ExpectedConditions.visibilityOfElementLocated(ready)));
+        patiently(browser).until(whileNavigating(ExpectedConditions.visibilityOfElementLocated(ready)));
+    }
+
+    /** The element once shown, through live redraws (a stale element is looked up again) and page loads. */
+    static WebElement await(WebDriver browser, By locator) {
+        return patiently(browser).until(whileNavigating(ExpectedConditions.visibilityOfElementLocated(locator)));
+    }
+
+    /** The element once in the page, shown or not (a file input, a hidden control). */
+    static WebElement awaitPresent(WebDriver browser, By locator) {
+        return patiently(browser).until(whileNavigating(ExpectedConditions.presenceOfElementLocated(locator)));
     }
 
     /**
@@ -71,7 +81,7 @@ final class Browsers {
      * follows; returns once the browser is back on the portal.
      */
     static void logIn(WebDriver browser, String username, String password) {
-        var field = loginWait(browser).until(whileNavigating(ExpectedConditions.visibilityOfElementLocated(
+        var field = patiently(browser).until(whileNavigating(ExpectedConditions.visibilityOfElementLocated(
                 By.id("username"))));
         field.sendKeys(username);
         submitLogin(browser);
@@ -80,16 +90,16 @@ final class Browsers {
 
     /** The login page's first field shown, {@code username} or {@code password} (a username given by the portal). */
     static WebElement loginField(WebDriver browser) {
-        return loginWait(browser).until(whileNavigating(d -> d.findElements(By.cssSelector("#password, #username"))
+        return patiently(browser).until(whileNavigating(d -> d.findElements(By.cssSelector("#password, #username"))
                 .stream().filter(WebElement::isDisplayed).findFirst().orElse(null)));
     }
 
     /** Keycloak's password page: the password typed and sent; returns once the browser is back on the portal. */
     static void enterPassword(WebDriver browser, String password) {
-        loginWait(browser).until(whileNavigating(ExpectedConditions.visibilityOfElementLocated(By.id("password"))))
+        patiently(browser).until(whileNavigating(ExpectedConditions.visibilityOfElementLocated(By.id("password"))))
                 .sendKeys(password);
         submitLogin(browser);
-        loginWait(browser).until(whileNavigating(ExpectedConditions.urlContains(It.BASE_URL + "/portal/")));
+        patiently(browser).until(whileNavigating(ExpectedConditions.urlContains(It.BASE_URL + "/portal/")));
     }
 
     private static void submitLogin(WebDriver browser) {
@@ -98,7 +108,8 @@ final class Browsers {
         button.click();
     }
 
-    private static WebDriverWait loginWait(WebDriver browser) {
+    /** 30 s, ignoring stale elements: the portal redraws what a live update changed. */
+    private static WebDriverWait patiently(WebDriver browser) {
         var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class);
         return wait;

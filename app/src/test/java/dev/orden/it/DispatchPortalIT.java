@@ -1,5 +1,6 @@
 package dev.orden.it;
 
+import static dev.orden.it.Browsers.await;
 import static dev.orden.it.WorkOrders.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -244,9 +245,6 @@ class DispatchPortalIT {
         Browsers.signIn(browser, username, It.DEMO_PASSWORD, By.cssSelector("#nav a[href='/portal/dispatch']"));
     }
 
-    private static WebElement await(WebDriver browser, By locator) {
-        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
-    }
 
     private static void awaitText(WebDriver browser, By locator, String text) {
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(locator, text));

@@ -1,5 +1,6 @@
 package dev.orden.it;
 
+import static dev.orden.it.Browsers.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -199,7 +200,4 @@ class FormRendererPortalIT {
         Browsers.signIn(browser, email, People.PASSWORD, By.cssSelector("orden-orders h1"));
     }
 
-    private static WebElement await(WebDriver browser, By locator) {
-        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
-    }
 }

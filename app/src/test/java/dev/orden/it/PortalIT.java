@@ -1,5 +1,6 @@
 package dev.orden.it;
 
+import static dev.orden.it.Browsers.await;
 import static dev.orden.it.WorkOrders.assign;
 import static dev.orden.it.WorkOrders.create;
 import static dev.orden.it.WorkOrders.move;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -165,9 +165,6 @@ class PortalIT {
         assertTrue(Integer.parseInt(parts[1]) <= 400, "a phone's width: " + widths);
     }
 
-    private static WebElement await(WebDriver browser, By locator) {
-        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
-    }
 
     private static void awaitText(WebDriver browser, By locator, String text) {
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(locator, text));

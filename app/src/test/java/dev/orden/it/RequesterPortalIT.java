@@ -1,5 +1,6 @@
 package dev.orden.it;
 
+import static dev.orden.it.Browsers.await;
 import static dev.orden.it.WorkOrders.assign;
 import static dev.orden.it.WorkOrders.create;
 import static dev.orden.it.WorkOrders.move;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -300,9 +300,6 @@ class RequesterPortalIT {
         await(browser, By.cssSelector("orden-orders .orders, orden-orders .empty"));
     }
 
-    private static WebElement await(WebDriver browser, By locator) {
-        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
-    }
 
     private static JavascriptExecutor js(WebDriver browser) {
         return (JavascriptExecutor) browser;

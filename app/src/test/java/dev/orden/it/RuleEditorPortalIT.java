@@ -1,5 +1,6 @@
 package dev.orden.it;
 
+import static dev.orden.it.Browsers.await;
 import static dev.orden.it.WorkOrders.create;
 import static dev.orden.it.WorkOrders.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -311,9 +312,6 @@ class RuleEditorPortalIT {
         await(browser, By.cssSelector("orden-orders"));
     }
 
-    private static WebElement await(WebDriver browser, By locator) {
-        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
-    }
 
     private static void awaitText(WebDriver browser, By locator, String text) {
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(locator, text));

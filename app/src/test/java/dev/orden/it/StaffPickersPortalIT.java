@@ -1,5 +1,6 @@
 package dev.orden.it;
 
+import static dev.orden.it.Browsers.await;
 import static dev.orden.it.WorkOrders.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -157,7 +157,4 @@ class StaffPickersPortalIT {
         Browsers.signIn(browser, It.ACME_DISPATCHER, It.DEMO_PASSWORD, By.cssSelector("#nav a[href='/portal/dispatch']"));
     }
 
-    private static WebElement await(WebDriver browser, By locator) {
-        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
-    }
 }

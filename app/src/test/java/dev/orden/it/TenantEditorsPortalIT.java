@@ -1,7 +1,6 @@
 package dev.orden.it;
 
 import static dev.orden.it.AdminPortalIT.PASSWORD;
-import static dev.orden.it.AdminPortalIT.await;
 import static dev.orden.it.AdminPortalIT.click;
 import static dev.orden.it.AdminPortalIT.editor;
 import static dev.orden.it.AdminPortalIT.errorOf;
@@ -10,6 +9,7 @@ import static dev.orden.it.AdminPortalIT.home;
 import static dev.orden.it.AdminPortalIT.save;
 import static dev.orden.it.AdminPortalIT.signIn;
 import static dev.orden.it.AdminPortalIT.type;
+import static dev.orden.it.Browsers.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
