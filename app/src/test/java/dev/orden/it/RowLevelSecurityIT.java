@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orden.platform.DatabaseChecks;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -213,14 +214,19 @@ class RowLevelSecurityIT {
     }
 
     /**
-     * The provisioning (./orden) marks jsonb @> leakproof: without it no index can serve a custom-field filter under
-     * forced RLS and every cf. filter scans the tenant's orders (the plans are in docs/benchmarks.md).
+     * The provisioning (./orden) marks jsonb @>, lower and LIKE leakproof: without it no index can serve a
+     * custom-field filter or the text search under forced RLS, and each scans the tenant's orders (the plans are in
+     * docs/benchmarks.md and docs/performance.md).
      */
     @Test
-    void jsonbContainmentIsLeakproofSoCustomFieldFiltersCanUseTheirIndex() throws SQLException {
+    void theFunctionsOfIndexedFiltersAreLeakproofSoTheirIndexesServeThem() throws SQLException {
         try (var connection = Db.connectAsApp()) {
-            assertEquals(1, count(connection, "SELECT count(*) FROM pg_proc"
-                    + " WHERE oid = 'pg_catalog.jsonb_contains(jsonb, jsonb)'::regprocedure AND proleakproof"));
+            for (var function : DatabaseChecks.LEAKPROOF) {
+                assertEquals(1, count(connection, "SELECT count(*) FROM pg_proc WHERE oid = ?::regprocedure"
+                        + " AND proleakproof", function), function);
+            }
+            assertEquals(2, count(connection, "SELECT count(*) FROM pg_indexes WHERE tablename = 'work_order'"
+                    + " AND indexdef LIKE '%USING gin (tenant_id, lower(%gin_trgm_ops)'"), "the text search's trigram indexes");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.orden.it;
 
+import dev.orden.platform.DatabaseChecks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -200,7 +201,7 @@ final class TempPostgres implements AutoCloseable {
         try (var c = connectAsSuperuser(); var s = c.createStatement()) {
             s.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
             s.execute("GRANT USAGE ON SCHEMA public TO " + APP);
-            s.execute("ALTER FUNCTION pg_catalog.jsonb_contains(jsonb, jsonb) LEAKPROOF");
+            for (var function : DatabaseChecks.LEAKPROOF) s.execute("ALTER FUNCTION " + function + " LEAKPROOF");
         } catch (SQLException e) {
             throw new IllegalStateException("provisioning " + DATABASE, e);
         }
