@@ -120,7 +120,7 @@ final class Browsers {
      * that a navigation starting at that moment overtakes (seen on Keycloak's way from the username to the password
      * page), and the next try finds the new page.
      */
-    static <T> ExpectedCondition<T> whileNavigating(ExpectedCondition<T> condition) {
+    private static <T> ExpectedCondition<T> whileNavigating(ExpectedCondition<T> condition) {
         return driver -> {
             try {
                 return condition.apply(driver);
