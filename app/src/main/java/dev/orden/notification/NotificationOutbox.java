@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Records, in the transaction of the change that caused them, the notifications the tenant's
@@ -135,12 +136,13 @@ public class NotificationOutbox {
         var snapshot = OrderSnapshot.take(facts(order, happening), bundle, settings.link(order.displayNumber()));
         if (event.equals("completed")) snapshot = withRatingLink(snapshot, order);
         var forRequesters = OrderSnapshot.withoutInternal(snapshot);
+        var staff = recipients.stream().filter(r -> member(r).map(Member::canBeAssigned).orElse(false))
+                .collect(Collectors.toSet());
         for (var channelId : new LinkedHashSet<>(channelIds)) {
             var factory = channels.find(channelId);
             for (var recipient : recipients) {
-                var staff = member(recipient).map(Member::canBeAssigned).orElse(false);
                 var outgoing = new Deliveries.Outgoing(UUID.randomUUID(), event, template, channelId, recipient,
-                        order.id(), order.displayNumber(), staff ? snapshot : forRequesters);
+                        order.id(), order.displayNumber(), staff.contains(recipient) ? snapshot : forRequesters);
                 deliveries.add(outgoing);
                 if (factory.isPresent() && !factory.get().deferred()) deliverNow(factory.get(), outgoing, setup);
                 else schedule(outgoing.id(), 1, Instant.now());

@@ -43,6 +43,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -270,7 +271,7 @@ public class WorkOrderResource {
         var hidden = configuration.hiddenFrom(context.user());
         customFields.equal().keySet().stream().filter(hidden::contains).forEach(key -> errors.add(
                 new FieldError(CustomFieldFilter.PREFIX + key, "is not a custom field you can filter by")));
-        var definitions = new java.util.HashMap<>(definitionsFor(customFields, sort));
+        var definitions = new HashMap<>(definitionsFor(customFields, sort));
         definitions.keySet().removeAll(hidden);
         var conditions = CustomFieldCondition.typed(customFields.conditions(), definitions, errors);
         var statuses = new TreeSet<String>();
